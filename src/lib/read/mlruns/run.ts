@@ -1,0 +1,104 @@
+/**
+ * One run folder of a file store. Rules, after file_store.py and the fixtures' README:
+ * - id: `run_id`, else `run_uuid`; a run whose `experiment_id` is not its experiment's is skipped;
+ * - name: `run_name`, else tag `mlflow.runName`, else the legacy `name:` (MLflow ≤ 1.28);
+ * - status: integer codes 1–5 (missing → RUNNING); lifecycle missing → active;
+ * - params, tags, metrics: one file per key, keys with `/` as sub-folders;
+ * - metric lines that are not points are skipped with a warning; a metric file with no points is
+ *   skipped (MLflow raises "malformed" and fails the whole run; we keep the run);
+ * - inputs point at the experiment's datasets; a dangling one is skipped with a warning;
+ * - artifacts: only the run's `artifacts/` folder inside the store is listed (path and size),
+ *   never a URI outside it, never a file's contents.
+ */
+import { lstat } from 'node:fs/promises';
+import type { Metric, Run, RunInput } from '../../model.ts';
+import { setOwn } from '../../order.ts';
+import { listDir, readText, walkFiles } from '../fs.ts';
+import { toMetric } from '../metric-points.ts';
+import type { Warnings } from '../warnings.ts';
+import { NOTE_TAG, type ExperimentFolder } from './experiment.ts';
+import { child, readMeta, readValueFolder, type StoreDir } from './files.ts';
+import { InputMetaSchema, RunMetaSchema } from './meta-schemas.ts';
+import { parseMetricFile } from './metric-file.ts';
+
+export async function readRun(dir: StoreDir, experiment: ExperimentFolder, warnings: Warnings): Promise<Run | undefined> {
+  const meta = await readMeta(dir, RunMetaSchema, 'run', warnings);
+  if (!meta) return undefined;
+  const id = (meta.run_id || meta.run_uuid) as string;
+  if (meta.experiment_id !== experiment.experiment.id) {
+    warnings.add(`${dir.rel}/meta.yaml`, `experiment_id is ${JSON.stringify(meta.experiment_id)}, not its experiment's ${JSON.stringify(experiment.experiment.id)}; run skipped`);
+    return undefined;
+  }
+  const folderName = dir.rel.split('/').pop();
+  if (id !== folderName) warnings.add(`${dir.rel}/meta.yaml`, `run id ${id} differs from its folder name; the id in meta.yaml is used`);
+
+  const [params, tags, metrics, inputs, artifacts] = await Promise.all([
+    readValueFolder(child(dir, 'params'), 'param', warnings),
+    readValueFolder(child(dir, 'tags'), 'tag', warnings),
+    readMetrics(child(dir, 'metrics'), warnings),
+    readInputs(child(dir, 'inputs'), experiment, warnings),
+    listArtifacts(child(dir, 'artifacts'), warnings),
+  ]);
+  return {
+    id,
+    experimentId: meta.experiment_id,
+    name: meta.run_name || tags['mlflow.runName'] || meta.name || '',
+    status: meta.status,
+    lifecycleStage: meta.lifecycle_stage,
+    startTime: meta.start_time,
+    endTime: meta.end_time,
+    user: meta.user_id || tags['mlflow.user'] || undefined,
+    parentId: tags['mlflow.parentRunId'] || undefined,
+    artifactUri: meta.artifact_uri,
+    description: tags[NOTE_TAG],
+    params,
+    tags,
+    metrics,
+    inputs,
+    artifacts,
+    loggedModels: experiment.loggedModels.filter((m) => m.sourceRunId === id).map((m) => m.model),
+  };
+}
+
+async function readMetrics(dir: StoreDir, warnings: Warnings): Promise<Record<string, Metric>> {
+  const metrics: Record<string, Metric> = {};
+  const files = await walkFiles(dir.abs, (rel) => warnings.add(`${dir.rel}/${rel}`, 'symbolic link not followed'));
+  await Promise.all(
+    files.map(async (file) => {
+      const rel = `${dir.rel}/${file.path}`;
+      const text = await readText(file.abs);
+      if (!text.ok) return warnings.add(rel, `${text.message}; metric skipped`);
+      const { points, badLines } = parseMetricFile(text.text);
+      for (const bad of badLines) {
+        warnings.add(`${rel}:${bad.line}`, `expected "timestamp value step" (integers and a number), got ${JSON.stringify(bad.text)}; line skipped`);
+      }
+      const metric = toMetric(points);
+      if (metric) setOwn(metrics, file.path, metric);
+      else if (badLines.length === 0) warnings.add(rel, 'no data points; metric skipped');
+      else warnings.add(rel, 'no valid data points; metric skipped');
+    }),
+  );
+  return metrics;
+}
+
+async function readInputs(dir: StoreDir, experiment: ExperimentFolder, warnings: Warnings): Promise<RunInput[]> {
+  const inputs: RunInput[] = [];
+  for (const entry of (await listDir(dir.abs)) ?? []) {
+    if (!entry.isDirectory()) continue;
+    const meta = await readMeta(child(dir, entry.name), InputMetaSchema, 'input', warnings);
+    if (!meta || meta.source_type !== 'DATASET') continue;
+    const dataset = experiment.datasets.get(meta.source_id);
+    if (!dataset) {
+      warnings.add(`${dir.rel}/${entry.name}/meta.yaml`, `dataset ${meta.source_id} is not in the experiment's datasets/; input skipped`);
+      continue;
+    }
+    const context = meta.tags?.['mlflow.data.context'];
+    inputs.push({ ...dataset, context: context == null ? undefined : String(context) });
+  }
+  return inputs;
+}
+
+async function listArtifacts(dir: StoreDir, warnings: Warnings): Promise<Run['artifacts']> {
+  const files = await walkFiles(dir.abs, (rel) => warnings.add(`${dir.rel}/${rel}`, 'symbolic link not followed'));
+  return Promise.all(files.map(async (file) => ({ path: file.path, size: (await lstat(file.abs)).size })));
+}
