@@ -122,7 +122,9 @@ export function describeSchemaError(error: z.ZodError): string {
   if (!issue) return 'invalid';
   const key = issue.path.map(String).join('.');
   if (issue.code === 'invalid_type' && issue.input === undefined) return `${key} is missing`;
-  const got = 'input' in issue && issue.input !== undefined ? `, got ${show(issue.input)}` : '';
+  // Custom checks word their own message; for the others, show the offending scalar.
+  const input = 'input' in issue ? issue.input : undefined;
+  const got = issue.code !== 'custom' && input !== undefined && (input === null || typeof input !== 'object') ? `, got ${show(input)}` : '';
   const message = issue.message.startsWith('Invalid') && key ? `${key}: ${issue.message.toLowerCase()}` : issue.message;
   return `${message}${got}`;
 }

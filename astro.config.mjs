@@ -1,0 +1,13 @@
+// Static settings of the Runfolio site. `runfolio build` adds the per-build parts (outDir, base,
+// site, and the Runfolio integration carrying the data) through Astro's programmatic build().
+import react from '@astrojs/react';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [react()],
+  devToolbar: { enabled: false },
+  prefetch: false,
+});

@@ -1,0 +1,60 @@
+/** `runfolio inspect`: what is in a store, readable or as JSON. */
+import { summarizeSnapshot, type SnapshotSummary } from '../../lib/analyze/summary.ts';
+import type { Snapshot } from '../../lib/model.ts';
+import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
+import type { CliIO } from '../io.ts';
+import { readWithProgress } from '../read.ts';
+
+export const inspectSpec: CommandSpec = {
+  name: 'inspect',
+  summary: 'Summarize a store: experiments, runs by status, metrics, params, registered models and what was skipped.',
+  options: {
+    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
+    json: { type: 'boolean', description: 'Print the summary as JSON.' },
+  },
+};
+
+export async function inspectCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseCommand(inspectSpec, argv);
+  if (values.help) return io.stdout(commandHelp(inspectSpec)), 0;
+  const stores = stringList(inspectSpec, values, 'store', true);
+  const snapshot = await readWithProgress(stores, io);
+  const summary = summarizeSnapshot(snapshot);
+  if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, warnings: snapshot.warnings }, null, 2)}\n`);
+  else io.stdout(formatSummary(stores, summary, snapshot));
+  return 0;
+}
+
+function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Snapshot): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const lines: string[] = [`Store${stores.length > 1 ? 's' : ''}: ${stores.join(', ')}`, ''];
+  const active = summary.experiments.filter((e) => e.lifecycleStage === 'active').length;
+  lines.push(`Experiments  ${n(summary.experiments.length)} (${n(active)} active, ${n(summary.experiments.length - active)} deleted)`);
+  const idWidth = Math.max(2, ...summary.experiments.map((e) => e.id.length));
+  for (const e of summary.experiments) {
+    const deleted = e.lifecycleStage === 'deleted' ? ' [deleted]' : '';
+    const extra = e.deletedRuns ? `, ${n(e.deletedRuns)} deleted` : '';
+    lines.push(`  ${e.id.padStart(idWidth)}  ${e.name}${deleted}  (${n(e.runs)} runs${extra})`);
+  }
+  const statuses = Object.entries(summary.runs.byStatus)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${n(count)} ${status}`)
+    .join(', ');
+  lines.push(
+    `Runs         ${n(summary.runs.total)}${statuses ? ` (${statuses})` : ''}; ${n(summary.runs.deleted)} deleted, ${n(summary.runs.nested)} nested`,
+    `Metrics      ${n(summary.metrics.keys)} keys, ${n(summary.metrics.series)} series, ${n(summary.metrics.points)} points (longest history ${n(summary.metrics.longestHistory)})`,
+    `Params       ${n(summary.params.keys)} keys, ${n(summary.params.values)} values`,
+    `Models       ${n(summary.models.length)} registered`,
+  );
+  for (const m of summary.models) {
+    const aliases = Object.entries(m.aliases).map(([alias, version]) => `@${alias}→v${version}`);
+    const stages = Object.entries(m.stages).filter(([stage]) => stage !== 'None').map(([stage, version]) => `${stage}: v${version}`);
+    const extra = [...stages, ...aliases].join(', ');
+    lines.push(`  ${m.name}  (${n(m.versions)} version${m.versions === 1 ? '' : 's'}${extra ? `; ${extra}` : ''})`);
+  }
+  lines.push(`Warnings     ${n(summary.warnings)}`);
+  const shown = snapshot.warnings.slice(0, 20);
+  for (const w of shown) lines.push(`  ${w.path}: ${w.message}`);
+  if (snapshot.warnings.length > shown.length) lines.push(`  … ${n(snapshot.warnings.length - shown.length)} more (see --json)`);
+  return `${lines.join('\n')}\n`;
+}

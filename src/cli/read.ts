@@ -1,0 +1,13 @@
+/** Reading stores from a command: progress on interactive terminals, silence elsewhere. */
+import type { Snapshot } from '../lib/model.ts';
+import { readStores } from '../lib/read/index.ts';
+import { progressLine, type CliIO } from './io.ts';
+
+export async function readWithProgress(stores: string[], io: CliIO): Promise<Snapshot> {
+  const progress = progressLine(io, 'reading runs');
+  try {
+    return await readStores(stores, { onProgress: progress.update });
+  } finally {
+    progress.done();
+  }
+}

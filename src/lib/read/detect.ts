@@ -1,0 +1,86 @@
+/**
+ * Which reader a `--store` path needs, decided from what is on disk, not from its name:
+ * - `sqlite:///rel/path.db` or `sqlite:////abs/path.db` URIs, and files starting with SQLite's
+ *   magic header → the SQLite reader;
+ * - files starting with `{` → the JSON reader;
+ * - a folder with experiment folders (`<id>/meta.yaml`), `.trash/` or `models/` → the file store;
+ * - a folder holding `mlruns/` (with tracking data) or `mlflow.db` → that; both → an error asking
+ *   to choose (since MLflow 3.7 `mlruns/` next to `mlflow.db` usually holds only artifacts, and
+ *   then the database is chosen);
+ * - a folder with mlflow-export-import `experiment.json`/`run.json` files → the JSON reader.
+ * Anything else is an InputError saying in one line what was expected.
+ */
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { InputError } from '../errors.ts';
+import type { StoreLocation } from './types.ts';
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+const EXPECTED = 'expected an mlruns/ folder, an mlflow.db SQLite file (or sqlite:/// URI) or a JSON export';
+
+export async function detectStore(given: string): Promise<StoreLocation> {
+  const path = resolve(fromSqliteUri(given));
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new InputError(`${given}: no such file or folder (${EXPECTED})`);
+  const real = await realpath(path);
+  if (info.isFile()) return { kind: await fileKind(real, given), path: real, given, label: basename(real) };
+  if (!info.isDirectory()) throw new InputError(`${given}: not a file or folder (${EXPECTED})`);
+
+  if (await looksLikeMlruns(real)) return { kind: 'mlruns', path: real, given, label: basename(real) };
+  const mlruns = join(real, 'mlruns');
+  const db = join(real, 'mlflow.db');
+  const hasMlruns = await looksLikeMlruns(mlruns);
+  const hasDb = await isFile(db);
+  if (hasMlruns && hasDb) {
+    throw new InputError(`${given}: holds both mlruns/ and mlflow.db with tracking data; pass the one you mean with --store`);
+  }
+  if (hasDb) return { kind: 'sqlite', path: db, given, label: 'mlflow.db' };
+  if (hasMlruns) return { kind: 'mlruns', path: mlruns, given, label: 'mlruns' };
+  if (await hasExportImportFiles(real)) return { kind: 'json', path: real, given, label: basename(real) };
+  throw new InputError(`${given}: not a store Runfolio can read: ${EXPECTED}`);
+}
+
+function fromSqliteUri(given: string): string {
+  const match = /^sqlite:\/\/\/(.*)$/.exec(given);
+  return match ? (match[1] as string) : given;
+}
+
+async function fileKind(path: string, given: string): Promise<'sqlite' | 'json'> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+    const head = buffer.subarray(0, bytesRead);
+    if (head.subarray(0, 16).toString('latin1') === SQLITE_MAGIC) return 'sqlite';
+    const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    if (text.startsWith('{')) return 'json';
+  } finally {
+    await handle.close();
+  }
+  if (given.endsWith('.db') || given.endsWith('.sqlite')) throw new InputError(`${given}: not an SQLite database (no SQLite header)`);
+  if (given.endsWith('.json')) throw new InputError(`${given}: not a JSON object (the file does not start with "{")`);
+  throw new InputError(`${given}: not a store Runfolio can read: ${EXPECTED}`);
+}
+
+async function looksLikeMlruns(dir: string): Promise<boolean> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
+  if (!entries) return false;
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    if (entry.name === '.trash' || entry.name === 'models') return true;
+    if (await isFile(join(dir, entry.name, 'meta.yaml'))) return true;
+  }
+  return false;
+}
+
+async function hasExportImportFiles(dir: string): Promise<boolean> {
+  if ((await isFile(join(dir, 'experiment.json'))) || (await isFile(join(dir, 'run.json')))) return true;
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries.slice(0, 50)) {
+    if (entry.isDirectory() && ((await isFile(join(dir, entry.name, 'experiment.json'))) || (await isFile(join(dir, entry.name, 'run.json'))))) return true;
+  }
+  return false;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}

@@ -1,0 +1,4 @@
+declare module 'virtual:runfolio/config' {
+  const config: import('./lib/site/config.ts').SiteConfig;
+  export default config;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { parseMetricFile, parsePythonFloat, parsePythonInt } from '../../../src/lib/read/mlruns/metric-file.ts';
+import { latestPoint, toMetric } from '../../../src/lib/read/metric-points.ts';
+
+describe('parsePythonFloat(text)', () => {
+  it.each([
+    ['0.5', 0.5],
+    ['-3', -3],
+    ['1e-3', 0.001],
+    ['.5', 0.5],
+    ['5.', 5],
+    ['1_000.5', 1000.5],
+    [' 2.5 ', 2.5],
+    ['inf', Infinity],
+    ['-Infinity', -Infinity],
+    ['+INF', Infinity],
+  ])('reads %j as Python float() does', (text, expected) => {
+    expect(parsePythonFloat(text)).toBe(expected);
+  });
+
+  it('reads nan in any case as NaN', () => {
+    expect(parsePythonFloat('nan')).toBeNaN();
+    expect(parsePythonFloat('NaN')).toBeNaN();
+  });
+
+  it.each(['', 'abc', '1.2.3', '0x10', '1e', '--1', '1,5'])('rejects %j as Python float() does', (text) => {
+    expect(parsePythonFloat(text)).toBeUndefined();
+  });
+});
+
+describe('parsePythonInt(text)', () => {
+  it('reads integers and rejects decimals, as int() does', () => {
+    expect(parsePythonInt('1700000000000')).toBe(1700000000000);
+    expect(parsePythonInt('-4')).toBe(-4);
+    expect(parsePythonInt('1.5')).toBeUndefined();
+    expect(parsePythonInt('1e3')).toBeUndefined();
+  });
+});
+
+describe('parseMetricFile(text)', () => {
+  it('reads "timestamp value step" lines, and 2-field lines with step 0', () => {
+    const { points, badLines } = parseMetricFile('100 0.5 3\n200 0.25\n');
+    expect(badLines).toEqual([]);
+    expect(points).toEqual([
+      { step: 3, timestamp: 100, value: 0.5 },
+      { step: 0, timestamp: 200, value: 0.25 },
+    ]);
+  });
+
+  it('spells non-finite values as the Snapshot does', () => {
+    const { points } = parseMetricFile('1 nan 0\n2 inf 1\n3 -inf 2\n');
+    expect(points.map((p) => p.value)).toEqual(['NaN', 'Infinity', '-Infinity']);
+  });
+
+  it('keeps the step of 4- and 5-field lines (MLflow 3 model and dataset metrics)', () => {
+    const { points } = parseMetricFile('1 0.5 7 abcdef\n2 0.6 8 ds digest\n');
+    expect(points.map((p) => p.step)).toEqual([7, 8]);
+  });
+
+  it('reports lines that are not points, with their line numbers, and keeps the rest', () => {
+    const { points, badLines } = parseMetricFile('1 0.5 0\nhello world\n2 x 1\n\n3 0.7 2\n1 2 3 4 5 6\n');
+    expect(points).toHaveLength(2);
+    expect(badLines.map((b) => b.line)).toEqual([2, 3, 4, 6]);
+  });
+
+  it('accepts Windows line endings', () => {
+    expect(parseMetricFile('1 0.5 0\r\n2 0.6 1\r\n').points).toHaveLength(2);
+  });
+});
+
+describe('latestPoint(points)', () => {
+  it('is the greatest (step, timestamp, value), not the last line', () => {
+    const latest = latestPoint([
+      { step: 5, timestamp: 10, value: 1 },
+      { step: 9, timestamp: 5, value: 2 },
+      { step: 9, timestamp: 5, value: 3 },
+      { step: 2, timestamp: 99, value: 4 },
+    ]);
+    expect(latest).toEqual({ step: 9, timestamp: 5, value: 3 });
+  });
+
+  it('keeps the first point of a (step, timestamp) tie involving NaN, as Python max() does', () => {
+    expect(latestPoint([{ step: 1, timestamp: 1, value: 'NaN' }, { step: 1, timestamp: 1, value: 5 }])?.value).toBe('NaN');
+    expect(latestPoint([{ step: 1, timestamp: 1, value: 5 }, { step: 1, timestamp: 1, value: 'NaN' }])?.value).toBe(5);
+  });
+
+  it('orders Infinity above every number', () => {
+    expect(latestPoint([{ step: 1, timestamp: 1, value: 'Infinity' }, { step: 1, timestamp: 1, value: 1e308 }])?.value).toBe('Infinity');
+  });
+});
+
+describe('toMetric(points)', () => {
+  it('sorts the history by step then timestamp and keeps repeated steps', () => {
+    const metric = toMetric([
+      { step: 2, timestamp: 5, value: 1 },
+      { step: 1, timestamp: 9, value: 2 },
+      { step: 1, timestamp: 3, value: 3 },
+    ]);
+    expect(metric?.history.map((p) => p.value)).toEqual([3, 2, 1]);
+  });
+
+  it('is undefined without points', () => {
+    expect(toMetric([])).toBeUndefined();
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Synthetic MLflow SQLite stores for tests and measurements. The schema is copied at run time from a
+ * real fixture database (its `sqlite_master`), so a synthetic store has exactly the tables, columns
+ * and indexes MLflow created; the fixture itself is opened read-only and immutable, never written.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const REAL_DB_DIR = '/work/shared/fixtures/real-db';
+/** A current MLflow 3.x schema (logged models, workspaces). */
+export const SCHEMA_3X = path.join(REAL_DB_DIR, 'air-quality', 'mlflow.db');
+/** The MLflow 2.3 schema: no datasets, inputs, traces or logged models. */
+export const SCHEMA_2_3 = path.join(REAL_DB_DIR, 'zoomcamp-hyperopt', 'mlflow.db');
+
+/** The tables Runfolio reads, in an order that satisfies foreign keys. */
+export const MLFLOW_TABLES = [
+  'alembic_version', 'experiments', 'experiment_tags', 'runs', 'params', 'tags', 'metrics', 'latest_metrics',
+  'datasets', 'inputs', 'input_tags', 'logged_models', 'registered_models', 'registered_model_tags',
+  'model_versions', 'model_version_tags', 'registered_model_aliases',
+] as const;
+
+function openFixture(file: string): DatabaseSync {
+  const url = pathToFileURL(file);
+  url.search = '?mode=ro&immutable=1';
+  return new DatabaseSync(url, { readOnly: true });
+}
+
+/** CREATE TABLE and CREATE INDEX statements of `tables` (those the fixture has), from a fixture database. */
+export function schemaStatements(fixture: string, tables: readonly string[]): string[] {
+  const db = openFixture(fixture);
+  try {
+    const rows = db
+      .prepare("SELECT type, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index') ORDER BY type DESC, rowid")
+      .all() as { type: string; tbl_name: string; sql: string }[];
+    return tables.flatMap((table) => rows.filter((r) => r.tbl_name === table).map((r) => r.sql));
+  } finally {
+    db.close();
+  }
+}
+
+/** A new database at `file` with the fixture's schema for `tables`; returned open for writing. */
+export function createStore(file: string, options: { schemaFrom?: string; tables?: readonly string[] } = {}): DatabaseSync {
+  const db = new DatabaseSync(file);
+  for (const sql of schemaStatements(options.schemaFrom ?? SCHEMA_3X, options.tables ?? MLFLOW_TABLES)) db.exec(sql);
+  return db;
+}
+
+/** Insert one row; `values` maps column → value (columns the table lacks are an error, as they should be). */
+export function insert(db: DatabaseSync, table: string, values: Record<string, string | number | null>): void {
+  const columns = Object.keys(values);
+  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  db.prepare(sql).run(...Object.values(values));
+}
+
+export interface SyntheticShape {
+  experiments: number;
+  runs: number;
+  metricKeys: number;
+  steps: number;
+  params?: number;
+  tags?: number;
+}
+
+/** A run id as MLflow makes them: 32 hex digits. */
+export function runId(i: number): string {
+  return i.toString(16).padStart(32, '0');
+}
+
+/**
+ * Fill a store with runs shaped like a training sweep: each run logs `metricKeys` metrics at
+ * `steps` steps, step-major as a training loop does, plus `latest_metrics` rows as MLflow keeps them.
+ */
+export function fillSynthetic(db: DatabaseSync, shape: SyntheticShape): void {
+  const t0 = 1_700_000_000_000;
+  db.exec('BEGIN');
+  for (let e = 0; e < shape.experiments; e++) {
+    insert(db, 'experiments', { experiment_id: e, name: `experiment-${e}`, artifact_location: `mlflow-artifacts:/${e}`, lifecycle_stage: 'active', creation_time: t0, last_update_time: t0 });
+  }
+  const runSql = db.prepare('INSERT INTO runs (run_uuid, name, user_id, status, start_time, end_time, lifecycle_stage, artifact_uri, experiment_id, source_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const paramSql = db.prepare('INSERT INTO params (key, value, run_uuid) VALUES (?, ?, ?)');
+  const tagSql = db.prepare('INSERT INTO tags (key, value, run_uuid) VALUES (?, ?, ?)');
+  const metricSql = db.prepare('INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?, ?, ?, ?, ?, 0)');
+  const latestSql = db.prepare('INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?, ?, ?, ?, 0, ?)');
+  const keys = Array.from({ length: shape.metricKeys }, (_, k) => `metric_${k}`);
+  for (let r = 0; r < shape.runs; r++) {
+    const id = runId(r);
+    const start = t0 + r * 1_000_000;
+    runSql.run(id, `run-${r}`, 'alice', r % 10 === 0 ? 'FAILED' : 'FINISHED', start, start + 999_999, 'active', `mlflow-artifacts:/0/${id}/artifacts`, r % shape.experiments, 'LOCAL');
+    for (let p = 0; p < (shape.params ?? 10); p++) paramSql.run(`param_${p}`, String((r * 7 + p) % 13), id);
+    for (let t = 0; t < (shape.tags ?? 5); t++) tagSql.run(`tag_${t}`, `value ${r} ${t}`, id);
+    for (let s = 0; s < shape.steps; s++) {
+      for (let k = 0; k < keys.length; k++) metricSql.run(keys[k] as string, Math.sin(r + s * 0.1 + k), start + s * 100 + k, id, s);
+    }
+    const last = shape.steps - 1;
+    if (last >= 0) for (let k = 0; k < keys.length; k++) latestSql.run(keys[k] as string, Math.sin(r + last * 0.1 + k), start + last * 100 + k, last, id);
+  }
+  db.exec('COMMIT');
+}
