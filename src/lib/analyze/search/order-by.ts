@@ -1,0 +1,165 @@
+/**
+ * `order_by` clauses (`metrics.acc DESC`, `attributes.start_time`, `` params.`max depth` ASC ``)
+ * and the ordering MLflow's file store gives (mlflow/utils/search_utils.py
+ * `_parse_order_by_string`, `parse_order_by_for_search_runs`, `_get_value_for_sort`, `sort`):
+ * - a clause is one identifier, optionally followed by ASC or DESC (any case); ascending by default;
+ * - runs start ordered by start_time descending, then run id ascending; each clause then refines
+ *   that order (MLflow applies stable sorts from the last clause to the first), so ties keep it;
+ * - for every clause, runs that have a value come first, then runs whose value is NaN, then runs
+ *   without the key — in ascending and in descending order alike;
+ * - metrics compare as numbers (±Infinity included), params, tags and string attributes as
+ *   strings, start_time and end_time as numbers (`created` is start_time);
+ * - datasets cannot be ordered by ("Invalid order_by entity type").
+ * Strings compare by UTF-16 code unit (order.ts); Python compares code points, which differs only
+ * between astral characters and U+E000–U+FFFF.
+ */
+import { metricNumber, type Run } from '../../model.ts';
+import { compareStrings } from '../../order.ts';
+import { SearchSyntaxError, pyRepr } from './errors.ts';
+import { ORDER_BY_ATTRIBUTES, parseIdentifier, translateKeyAlias, type EntityType } from './identifier.ts';
+import { lex } from './lexer.ts';
+import { groupIdentifiers, groupParentheses, isKeyword, isToken, type Node } from './parse-filter.ts';
+import { shlexSplit, type ShlexWord } from './shlex.ts';
+
+export interface OrderByClause {
+  type: EntityType;
+  key: string;
+  ascending: boolean;
+}
+
+export type RunComparator = (a: Run, b: Run) => number;
+
+/** `parse_order_by_for_search_runs` for one clause. */
+export function parseOrderBy(clause: string): OrderByClause {
+  const invalid = (position: number): never => {
+    throw new SearchSyntaxError(`Invalid order_by clause ${pyRepr(clause)}. Could not be parsed.`, clause, position);
+  };
+  // sqlparse must group the whole clause into one identifier: a first identifier, then only
+  // further names (aliases) and ASC/DESC, which it absorbs; no whitespace before or after.
+  const nodes = groupIdentifiers(groupParentheses(lex(clause)));
+  if (nodes[0]?.kind !== 'ident') invalid(0);
+  for (const node of nodes) {
+    if (!(node.kind === 'ident' || isToken(node, 'ws') || isKeyword(node, 'ASC') || isKeyword(node, 'DESC'))) invalid(node.start);
+  }
+  const last = nodes[nodes.length - 1] as Node;
+  if (isToken(last, 'ws')) invalid(last.start);
+
+  // Then shlex: one word is the key as written; two are key and direction; more is an error.
+  const words = shlexSplit(clause.replaceAll('`', '"')) ?? invalid(0);
+  if (words.length > 2) invalid((words[2] as ShlexWord).start);
+  let text = clause;
+  let ascending = true;
+  const [key, direction] = words;
+  if (key !== undefined && direction !== undefined) {
+    const order = direction.word.toLowerCase();
+    if (order !== 'asc' && order !== 'desc') {
+      throw new SearchSyntaxError(`Invalid ordering key in order_by clause ${pyRepr(clause)}.`, clause, direction.start);
+    }
+    ascending = order === 'asc';
+    text = key.word;
+  }
+  const identifier = parseIdentifier(text.trim(), ORDER_BY_ATTRIBUTES, clause, 0);
+  if (identifier.type === 'dataset') throw new SearchSyntaxError("Invalid order_by entity type 'dataset'", clause, 0);
+  return { ...identifier, ascending };
+}
+
+/** How one clause reads a run: a number (NaN allowed), a string, or undefined when absent. */
+type SortValue = (run: Run) => number | string | undefined;
+
+function sortValue({ type, key }: OrderByClause): SortValue {
+  const own = key in Object.prototype;
+  const lookup = <T>(record: Record<string, T>): T | undefined => (own && !Object.hasOwn(record, key) ? undefined : record[key]);
+  if (type === 'metric') {
+    return (run) => {
+      const metric = lookup(run.metrics);
+      return metric === undefined ? undefined : metricNumber(metric.latest.value);
+    };
+  }
+  if (type === 'parameter') return (run) => lookup(run.params);
+  if (type === 'tag') return (run) => lookup(run.tags);
+  switch (translateKeyAlias(key)) {
+    case 'start_time': return (run) => run.startTime;
+    case 'end_time': return (run) => run.endTime;
+    case 'run_id': return (run) => run.id;
+    case 'run_name': return (run) => (run.name === '' ? undefined : run.name);
+    case 'status': return (run) => run.status;
+    case 'user_id': return (run) => run.user;
+    default: return (run) => run.artifactUri;
+  }
+}
+
+/** Present values first (in the clause's direction), then NaN, then absent. */
+function compareSortValues(a: number | string | undefined, b: number | string | undefined, ascending: boolean): number {
+  const rankA = a === undefined ? 2 : a !== a ? 1 : 0;
+  const rankB = b === undefined ? 2 : b !== b ? 1 : 0;
+  if (rankA !== rankB || rankA !== 0) return rankA - rankB;
+  const order = (a as number | string) < (b as number | string) ? -1 : (a as number | string) > (b as number | string) ? 1 : 0;
+  return ascending ? order : -order;
+}
+
+/** MLflow's natural order: start_time descending (a run without one last), then run id. */
+function compareDefault(a: Run, b: Run): number {
+  return compareSortValues(a.startTime, b.startTime, false) || compareStrings(a.id, b.id);
+}
+
+/** The clauses parsed once, each with its value reader. */
+function compileSortKeys(clauses: readonly string[]): { read: SortValue; ascending: boolean }[] {
+  return clauses.map((clause) => {
+    const parsed = parseOrderBy(clause);
+    return { read: sortValue(parsed), ascending: parsed.ascending };
+  });
+}
+
+/** A comparator for Array.prototype.sort (which is stable) giving MLflow's order for `clauses`. */
+export function compileOrderBy(clauses: readonly string[]): RunComparator {
+  const keys = compileSortKeys(clauses);
+  return (a, b) => {
+    for (const { read, ascending } of keys) {
+      const order = compareSortValues(read(a), read(b), ascending);
+      if (order !== 0) return order;
+    }
+    return compareDefault(a, b);
+  };
+}
+
+/**
+ * Sorts a copy of `runs` in the order compileOrderBy gives, reading each run's sort values once
+ * into columns (rank 0 present, 1 NaN, 2 absent) instead of on every comparison.
+ */
+export function sortRuns(runs: readonly Run[], clauses: readonly string[]): Run[] {
+  const columns = compileSortKeys(clauses).map(({ read, ascending }) => indexComparator(runs.map(read), ascending));
+  columns.push(indexComparator(runs.map((run) => run.startTime), false));
+  const ids = runs.map((run) => run.id);
+  const index = runs.map((_, i) => i);
+  index.sort((i, j) => {
+    for (let k = 0; k < columns.length; k++) {
+      const order = (columns[k] as (i: number, j: number) => number)(i, j);
+      if (order !== 0) return order;
+    }
+    return compareStrings(ids[i] as string, ids[j] as string);
+  });
+  return index.map((i) => runs[i] as Run);
+}
+
+/** compareSortValues over one precomputed column, addressed by run index. */
+function indexComparator(values: (number | string | undefined)[], ascending: boolean): (i: number, j: number) => number {
+  const rank = Uint8Array.from(values, (v) => (v === undefined ? 2 : v !== v ? 1 : 0));
+  const sign = ascending ? 1 : -1;
+  if (values.every((v) => typeof v !== 'string')) {
+    const numbers = Float64Array.from(values, (v) => (typeof v === 'number' ? v : 0));
+    return (i, j) => {
+      const r = (rank[i] as number) - (rank[j] as number);
+      if (r !== 0 || rank[i] !== 0) return r;
+      const a = numbers[i] as number;
+      const b = numbers[j] as number;
+      return a < b ? -sign : a > b ? sign : 0;
+    };
+  }
+  return (i, j) => {
+    const r = (rank[i] as number) - (rank[j] as number);
+    if (r !== 0 || rank[i] !== 0) return r;
+    const a = values[i] as string;
+    const b = values[j] as string;
+    return a < b ? -sign : a > b ? sign : 0;
+  };
+}

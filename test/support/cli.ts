@@ -1,0 +1,23 @@
+/** Runs the real `runfolio` executable in a child process, as a user would. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const FIXTURES = join(ROOT, '../shared/fixtures');
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/runfolio.ts'), ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, CI: 'true', NODE_ENV: '', ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    timeout: 240_000,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
