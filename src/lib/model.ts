@@ -204,13 +204,5 @@ export type RegisteredModel = z.infer<typeof RegisteredModelSchema>;
 export type SnapshotWarning = z.infer<typeof WarningSchema>;
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
-/** The number a metric value stands for (NaN and ±Infinity included). */
-export function metricNumber(value: MetricValue): number {
-  return typeof value === 'number' ? value : Number(value);
-}
 
-/** A number as the Snapshot spells it: finite numbers stay numbers, the rest become strings. */
-export function metricValue(n: number): MetricValue {
-  if (Number.isFinite(n)) return n;
-  return Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity';
-}
+export { metricNumber, metricValue } from './metric-value.ts';

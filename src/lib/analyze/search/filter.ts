@@ -17,7 +17,8 @@
  * Each clause becomes one closure specialised for its comparator and key: no per-run parsing,
  * switching or RegExp construction.
  */
-import { metricNumber, type Run, type RunInput } from '../../model.ts';
+import { metricNumber } from '../../metric-value.ts';
+import type { Run, RunInput } from '../../model.ts';
 import { SearchSyntaxError, pySet } from './errors.ts';
 import { NUMERIC_ATTRIBUTES, translateKeyAlias } from './identifier.ts';
 import { likeMatcher } from './like.ts';

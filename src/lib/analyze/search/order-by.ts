@@ -13,7 +13,8 @@
  * Strings compare by UTF-16 code unit (order.ts); Python compares code points, which differs only
  * between astral characters and U+E000–U+FFFF.
  */
-import { metricNumber, type Run } from '../../model.ts';
+import { metricNumber } from '../../metric-value.ts';
+import type { Run } from '../../model.ts';
 import { compareStrings } from '../../order.ts';
 import { SearchSyntaxError, pyRepr } from './errors.ts';
 import { ORDER_BY_ATTRIBUTES, parseIdentifier, translateKeyAlias, type EntityType } from './identifier.ts';

@@ -1,0 +1,42 @@
+/**
+ * The benchmark's shape: each section measures our code against a floor measured in the same
+ * run (a plain read, a plain loop, a bare build), and reports both with the ratio.
+ */
+export interface BenchRow {
+  /** `read`, `analyze`, `site`. */
+  section: string;
+  /** What was measured, e.g. `mlruns → validated Snapshot`. */
+  name: string;
+  /** Problem size, e.g. number of runs. */
+  size: number;
+  /** What the floor is, e.g. `plain read of every file`. */
+  floor: string;
+  floorMs: number;
+  oursMs: number;
+  /** Peak resident set size of the measured process or section, MB, when measured. */
+  peakRssMb?: number;
+  /** Target for the ratio (e.g. 1.5), to print pass/miss. */
+  goal?: number;
+}
+
+export interface BenchContext {
+  /** A temp folder for generated stores, removed after the run. */
+  tmp: string;
+  /** Run counts to measure (default 1,000 and 10,000). */
+  sizes: number[];
+  /** Print a progress line. */
+  log: (line: string) => void;
+}
+
+/** Median of `repeats` timings of `fn`, in ms (after one warm-up call). */
+export async function timeMedian(fn: () => unknown, repeats = 5): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
