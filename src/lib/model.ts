@@ -29,7 +29,11 @@ export const PointSchema = z.object({
 });
 
 export const MetricSchema = z.object({
-  /** The point MLflow reports as the metric's value: the greatest (step, timestamp, value). */
+  /**
+   * The point MLflow reports as the metric's value: the greatest (step, timestamp, value). On a
+   * (step, timestamp) tie with a NaN, file stores keep the point logged first (Python's tuple
+   * max) and SQL stores compare NaN as the stored 0 (`latest_metrics`); each reader follows its store.
+   */
   latest: PointSchema,
   /** Every logged point, sorted by step then timestamp (repeated steps kept). */
   history: z.array(PointSchema),
@@ -66,7 +70,7 @@ export const LoggedModelSchema = z.object({
   name: z.string(),
   /** When the model was logged, epoch ms. */
   creationTime: EpochMs.optional(),
-  /** PENDING, READY or FAILED_REGISTRATION. */
+  /** MLflow's LoggedModelStatus: UNSPECIFIED, PENDING, READY or FAILED. */
   status: z.string().optional(),
 });
 
@@ -170,7 +174,10 @@ export const RegisteredModelSchema = z.object({
 });
 
 export const WarningSchema = z.object({
-  /** Store-relative path of the file or record concerned, prefixed with the store's label. */
+  /**
+   * Where the defect is, prefixed with the store's label: a store-relative file path for file
+   * stores (`mlruns/0/<run>/meta.yaml`), `<table>/<run id>[/<key>]` for databases (`mlflow.db/metrics/<run>/loss`).
+   */
   path: z.string(),
   /** What is wrong and what was done about it. */
   message: z.string(),

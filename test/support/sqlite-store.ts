@@ -3,6 +3,8 @@
  * real fixture database (its `sqlite_master`), so a synthetic store has exactly the tables, columns
  * and indexes MLflow created; the fixture itself is opened read-only and immutable, never written.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,16 +43,19 @@ export function schemaStatements(fixture: string, tables: readonly string[]): st
 
 /** A new database at `file` with the fixture's schema for `tables`; returned open for writing. */
 export function createStore(file: string, options: { schemaFrom?: string; tables?: readonly string[] } = {}): DatabaseSync {
-  const db = new DatabaseSync(file);
+  // MLflow's SQLAlchemy engine leaves SQLite's foreign keys off, and so must a test that writes orphans.
+  const db = new DatabaseSync(file, { enableForeignKeyConstraints: false });
   for (const sql of schemaStatements(options.schemaFrom ?? SCHEMA_3X, options.tables ?? MLFLOW_TABLES)) db.exec(sql);
   return db;
 }
 
-/** Insert one row; `values` maps column → value (columns the table lacks are an error, as they should be). */
-export function insert(db: DatabaseSync, table: string, values: Record<string, string | number | null>): void {
-  const columns = Object.keys(values);
-  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-  db.prepare(sql).run(...Object.values(values));
+export type Row = Record<string, string | number | bigint | null | undefined>;
+
+/** Insert one row; `values` maps column → value, undefined leaves a column out (a column the table lacks is an error). */
+export function insert(db: DatabaseSync, table: string, values: Row): void {
+  const entries = Object.entries(values).filter((e): e is [string, string | number | bigint | null] => e[1] !== undefined);
+  const sql = `INSERT INTO "${table}" (${entries.map(([c]) => `"${c}"`).join(', ')}) VALUES (${entries.map(() => '?').join(', ')})`;
+  db.prepare(sql).run(...entries.map(([, v]) => v));
 }
 
 export interface SyntheticShape {
@@ -96,4 +101,44 @@ export function fillSynthetic(db: DatabaseSync, shape: SyntheticShape): void {
     if (last >= 0) for (let k = 0; k < keys.length; k++) latestSql.run(keys[k] as string, Math.sin(r + last * 0.1 + k), start + last * 100 + k, last, id);
   }
   db.exec('COMMIT');
+}
+
+/** Every file of `dir` → SHA-256 of its content (`skipContent`: names whose presence counts, not their bytes). */
+export function folderState(dir: string, skipContent: readonly string[] = []): Record<string, string> {
+  const state: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    state[name] = skipContent.includes(name) ? 'present' : createHash('sha256').update(readFileSync(path.join(dir, name))).digest('hex');
+  }
+  return state;
+}
+
+export const GOOD_RUN = 'a'.repeat(32);
+
+/**
+ * A store at `<dir>/mlflow.db` with experiment 1 and one healthy run (GOOD_RUN: a param, a tag,
+ * a metric with two points and its latest_metrics row, where those tables exist), returned open for more rows.
+ */
+export function healthyStore(dir: string, options: { schemaFrom?: string; tables?: readonly string[] } = {}): { file: string; db: DatabaseSync } {
+  const file = path.join(dir, 'mlflow.db');
+  const db = createStore(file, options);
+  insert(db, 'experiments', { experiment_id: 1, name: 'exp', lifecycle_stage: 'active', artifact_location: 'mlflow-artifacts:/1' });
+  insertRun(db, GOOD_RUN);
+  const has = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  if (has('params')) insert(db, 'params', { key: 'lr', value: '0.01', run_uuid: GOOD_RUN });
+  if (has('tags')) insert(db, 'tags', { key: 'mlflow.runName', value: 'good', run_uuid: GOOD_RUN });
+  if (has('metrics')) {
+    insert(db, 'metrics', { key: 'loss', value: 0.5, timestamp: 1_700_000_000_100, run_uuid: GOOD_RUN, step: 0, is_nan: 0 });
+    insert(db, 'metrics', { key: 'loss', value: 0.25, timestamp: 1_700_000_000_200, run_uuid: GOOD_RUN, step: 1, is_nan: 0 });
+  }
+  if (has('latest_metrics')) insert(db, 'latest_metrics', { key: 'loss', value: 0.25, timestamp: 1_700_000_000_200, step: 1, is_nan: 0, run_uuid: GOOD_RUN });
+  return { file, db };
+}
+
+/** A FINISHED run in experiment 1; `values` overrides or adds columns. */
+export function insertRun(db: DatabaseSync, id: string, values: Row = {}): void {
+  insert(db, 'runs', {
+    run_uuid: id, name: `run-${id.slice(0, 4)}`, status: 'FINISHED', lifecycle_stage: 'active', experiment_id: 1,
+    start_time: 1_700_000_000_000, end_time: 1_700_000_001_000, user_id: 'ana', source_type: 'LOCAL', artifact_uri: `mlflow-artifacts:/1/${id}/artifacts`,
+    ...values,
+  });
 }

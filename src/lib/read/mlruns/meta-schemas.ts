@@ -91,11 +91,11 @@ export const LoggedModelMetaSchema = z.object({
   name: z.union([z.string(), z.null()]).optional().transform((v) => v ?? ''),
   creation_timestamp: epochMs('creation_timestamp'),
   source_run_id: optionalString,
-  // LoggedModelStatus: 1 PENDING, 2 READY, 3 FAILED (mlflow/protos/service.proto)
+  // LoggedModelStatus: 0 UNSPECIFIED, 1 PENDING, 2 READY, 3 FAILED (mlflow/protos/service.proto)
   status: z
     .union([z.number(), z.string(), z.null()])
     .optional()
-    .transform((v) => (typeof v === 'number' ? (['PENDING', 'READY', 'FAILED'][v - 1] ?? String(v)) : (v ?? undefined))),
+    .transform((v) => (typeof v === 'number' ? (['UNSPECIFIED', 'PENDING', 'READY', 'FAILED'][v] ?? String(v)) : (v ?? undefined))),
 });
 
 export const RegisteredModelMetaSchema = z.object({
