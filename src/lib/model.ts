@@ -28,6 +28,33 @@ export const PointSchema = z.object({
   value: MetricValueSchema,
 });
 
+const METRIC_STRINGS: ReadonlySet<unknown> = new Set(['NaN', 'Infinity', '-Infinity']);
+
+/**
+ * A metric history: points as PointSchema defines them. Checked point by point without copying:
+ * a store holds millions of points, and a zod parse would duplicate every one of them.
+ */
+export const HistorySchema = z.custom<Point[]>((v) => Array.isArray(v), { error: 'history must be a list of points' }).check((ctx) => {
+  const points = ctx.value;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as unknown as Record<string, unknown>;
+    const problem =
+      p === null || typeof p !== 'object'
+        ? 'must be a {step, timestamp, value} object'
+        : !Number.isInteger(p.step)
+          ? 'step must be an integer'
+          : !Number.isInteger(p.timestamp)
+            ? 'timestamp must be an integer (epoch ms)'
+            : !((typeof p.value === 'number' && Number.isFinite(p.value)) || METRIC_STRINGS.has(p.value))
+              ? 'value must be a number or "NaN"/"Infinity"/"-Infinity"'
+              : undefined;
+    if (problem) {
+      ctx.issues.push({ code: 'custom', message: problem, input: p, path: [i] });
+      return;
+    }
+  }
+});
+
 export const MetricSchema = z.object({
   /**
    * The point MLflow reports as the metric's value: the greatest (step, timestamp, value). On a
@@ -36,7 +63,7 @@ export const MetricSchema = z.object({
    */
   latest: PointSchema,
   /** Every logged point, sorted by step then timestamp (repeated steps kept). */
-  history: z.array(PointSchema),
+  history: HistorySchema,
 });
 
 export const InputSchema = z.object({

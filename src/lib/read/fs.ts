@@ -2,17 +2,21 @@
  * The few file-system operations readers need, with the store's rules built in: directory
  * listings come back sorted (determinism) and never follow symbolic links (a link may point out of
  * the store or back into itself); text is strict UTF-8.
+ *
+ * Synchronous on purpose: a store is hundreds of thousands of small files, and Node's promise
+ * API costs four thread-pool round trips per file (open, fstat, read, close) where readFileSync
+ * does it in one call — about 3× faster here, measured in `npm run bench`.
  */
 import type { Dirent } from 'node:fs';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { compareStrings } from '../order.ts';
 
 /** Sorted entries of a directory, or undefined when it does not exist or is not a directory. */
-export async function listDir(dir: string): Promise<Dirent[] | undefined> {
+export function listDir(dir: string): Dirent[] | undefined {
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries.sort((a, b) => compareStrings(a.name, b.name));
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;
@@ -21,48 +25,46 @@ export async function listDir(dir: string): Promise<Dirent[] | undefined> {
 
 export type TextResult = { ok: true; text: string } | { ok: false; message: string };
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** A file's text; a missing file, a directory in its place and invalid UTF-8 are reported, not thrown. */
-export async function readText(file: string, maxBytes = Infinity): Promise<TextResult> {
+export function readText(file: string, maxBytes = Infinity): TextResult {
   let bytes: Buffer;
   try {
     if (maxBytes !== Infinity) {
-      const info = await lstat(file);
-      if (info.size > maxBytes) return { ok: false, message: `file is ${info.size} bytes, more than the ${maxBytes} allowed` };
+      const size = lstatSync(file).size;
+      if (size > maxBytes) return { ok: false, message: `file is ${size} bytes, more than the ${maxBytes} allowed` };
     }
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     if (isMissing(error)) return { ok: false, message: 'file is missing' };
     if (hasCode(error, 'EISDIR')) return { ok: false, message: 'expected a file, found a directory' };
     if (hasCode(error, 'EACCES') || hasCode(error, 'EPERM')) return { ok: false, message: 'permission denied' };
     throw error;
   }
-  try {
-    return { ok: true, text: decoder.decode(bytes) };
-  } catch {
-    return { ok: false, message: 'not valid UTF-8 text' };
-  }
+  if (!isUtf8(bytes)) return { ok: false, message: 'not valid UTF-8 text' };
+  return { ok: true, text: bytes.toString('utf8') };
 }
 
-/** Every regular file under `dir`, as `/`-joined paths relative to it, in sorted order; links are reported. */
-export async function walkFiles(
-  dir: string,
-  onLink: (relPath: string) => void,
-): Promise<{ path: string; abs: string; entry: Dirent }[]> {
-  const out: { path: string; abs: string; entry: Dirent }[] = [];
-  async function walk(abs: string, rel: string): Promise<void> {
-    const entries = await listDir(abs);
+export interface FileEntry {
+  /** Path relative to the walked folder, `/`-joined. */
+  path: string;
+  abs: string;
+}
+
+/** Every regular file under `dir`, in sorted order; links are reported through `onLink`, not followed. */
+export function walkFiles(dir: string, onLink: (relPath: string) => void): FileEntry[] {
+  const out: FileEntry[] = [];
+  const walk = (abs: string, rel: string): void => {
+    const entries = listDir(abs);
     if (!entries) return;
     for (const entry of entries) {
       const childAbs = join(abs, entry.name);
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) onLink(childRel);
-      else if (entry.isDirectory()) await walk(childAbs, childRel);
-      else if (entry.isFile()) out.push({ path: childRel, abs: childAbs, entry });
+      else if (entry.isDirectory()) walk(childAbs, childRel);
+      else if (entry.isFile()) out.push({ path: childRel, abs: childAbs });
     }
-  }
-  await walk(dir, '');
+  };
+  walk(dir, '');
   return out;
 }
 
@@ -72,18 +74,4 @@ export function isMissing(error: unknown): boolean {
 
 function hasCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
-}
-
-/** Runs `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T, index);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -4,6 +4,7 @@
  * crafted file cannot expand into gigabytes (the "billion laughs" alias bomb).
  */
 import { parseDocument, type Tags } from 'yaml';
+import { parseFlatYaml } from './flat-yaml.ts';
 
 export type YamlMapping = Record<string, unknown>;
 export type YamlResult = { ok: true; value: YamlMapping } | { ok: false; message: string };
@@ -23,6 +24,13 @@ function pyyamlBooleans(tags: Tags): Tags {
 
 export function parseYamlMapping(text: string): YamlResult {
   if (text.trim() === '') return { ok: false, message: 'empty file' };
+  const flat = parseFlatYaml(text);
+  if (flat) return { ok: true, value: flat };
+  return parseWithLibrary(text);
+}
+
+/** Any YAML, through the `yaml` package (YAML 1.1 as PyYAML reads it). */
+export function parseWithLibrary(text: string): YamlResult {
   let doc;
   try {
     doc = parseDocument(text, { version: '1.1', intAsBigInt: true, uniqueKeys: false, prettyErrors: false, customTags: pyyamlBooleans });

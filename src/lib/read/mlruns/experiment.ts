@@ -28,8 +28,8 @@ export interface ExperimentFolder {
   runDirs: StoreDir[];
 }
 
-export async function readExperiment(dir: StoreDir, inTrash: boolean, warnings: Warnings): Promise<ExperimentFolder | undefined> {
-  const meta = await readMeta(dir, ExperimentMetaSchema, 'experiment', warnings);
+export function readExperiment(dir: StoreDir, inTrash: boolean, warnings: Warnings): ExperimentFolder | undefined {
+  const meta = readMeta(dir, ExperimentMetaSchema, 'experiment', warnings);
   if (!meta) return undefined;
   const folderName = dir.rel.split('/').pop();
   if (meta.experiment_id !== folderName) {
@@ -39,8 +39,8 @@ export async function readExperiment(dir: StoreDir, inTrash: boolean, warnings: 
   if (inTrash && meta.lifecycle_stage === 'active') {
     warnings.add(dir.rel, 'in .trash but meta.yaml says lifecycle_stage: active; reported as deleted');
   }
-  const entries = (await listDir(dir.abs)) ?? [];
-  const tags = await readValueFolder(child(dir, 'tags'), 'tag', warnings);
+  const entries = listDir(dir.abs) ?? [];
+  const tags = readValueFolder(child(dir, 'tags'), 'tag', warnings);
   mergeInlineTags(tags, meta.tags);
   const experiment: Experiment = {
     id: meta.experiment_id,
@@ -52,10 +52,8 @@ export async function readExperiment(dir: StoreDir, inTrash: boolean, warnings: 
     tags,
     description: tags[NOTE_TAG],
   };
-  const [datasets, loggedModels] = await Promise.all([
-    readDatasets(child(dir, 'datasets'), warnings),
-    readLoggedModels(child(dir, 'models'), warnings),
-  ]);
+  const datasets = readDatasets(child(dir, 'datasets'), warnings);
+  const loggedModels = readLoggedModels(child(dir, 'models'), warnings);
   return { experiment, dir, datasets, loggedModels, runDirs: runFolders(dir, entries, warnings) };
 }
 
@@ -75,11 +73,11 @@ function runFolders(dir: StoreDir, entries: Dirent[], warnings: Warnings): Store
   return runs;
 }
 
-async function readDatasets(dir: StoreDir, warnings: Warnings): Promise<ExperimentFolder['datasets']> {
+function readDatasets(dir: StoreDir, warnings: Warnings): ExperimentFolder['datasets'] {
   const datasets: ExperimentFolder['datasets'] = new Map();
-  for (const entry of (await listDir(dir.abs)) ?? []) {
+  for (const entry of listDir(dir.abs) ?? []) {
     if (!entry.isDirectory()) continue;
-    const meta = await readMeta(child(dir, entry.name), DatasetMetaSchema, 'dataset', warnings);
+    const meta = readMeta(child(dir, entry.name), DatasetMetaSchema, 'dataset', warnings);
     if (!meta) continue;
     datasets.set(entry.name, {
       name: meta.name,
@@ -93,11 +91,11 @@ async function readDatasets(dir: StoreDir, warnings: Warnings): Promise<Experime
   return datasets;
 }
 
-async function readLoggedModels(dir: StoreDir, warnings: Warnings): Promise<ExperimentFolder['loggedModels']> {
+function readLoggedModels(dir: StoreDir, warnings: Warnings): ExperimentFolder['loggedModels'] {
   const models: ExperimentFolder['loggedModels'] = [];
-  for (const entry of (await listDir(dir.abs)) ?? []) {
+  for (const entry of listDir(dir.abs) ?? []) {
     if (!entry.isDirectory()) continue;
-    const meta = await readMeta(child(dir, entry.name), LoggedModelMetaSchema, 'logged model', warnings);
+    const meta = readMeta(child(dir, entry.name), LoggedModelMetaSchema, 'logged model', warnings);
     if (!meta) continue;
     models.push({
       model: { id: meta.model_id, name: meta.name, creationTime: meta.creation_timestamp, status: meta.status },

@@ -28,14 +28,14 @@ export function child(dir: StoreDir, name: string): StoreDir {
  * The parsed `meta.yaml` of `dir`, or undefined after a warning "<what> skipped" when it is missing,
  * empty, not YAML, not a mapping or fails the schema.
  */
-export async function readMeta<S extends z.ZodType>(
+export function readMeta<S extends z.ZodType>(
   dir: StoreDir,
   schema: S,
   what: string,
   warnings: Warnings,
-): Promise<z.output<S> | undefined> {
+): z.output<S> | undefined {
   const file = child(dir, 'meta.yaml');
-  const text = await readText(file.abs, MAX_META_BYTES);
+  const text = readText(file.abs, MAX_META_BYTES);
   if (!text.ok) {
     if (text.message === 'file is missing') warnings.add(dir.rel, `folder without meta.yaml; ${what} skipped`);
     else warnings.add(file.rel, `${text.message}; ${what} skipped`);
@@ -58,15 +58,13 @@ export async function readMeta<S extends z.ZodType>(
  * A folder holding one value per file (params/, tags/): key = path under the folder, `/`-joined
  * (a tag `a/b` is the file `tags/a/b`). A file that is not UTF-8 is skipped with a warning.
  */
-export async function readValueFolder(dir: StoreDir, kind: string, warnings: Warnings): Promise<Record<string, string>> {
+export function readValueFolder(dir: StoreDir, kind: string, warnings: Warnings): Record<string, string> {
   const values: Record<string, string> = {};
-  const files = await walkFiles(dir.abs, (rel) => warnings.add(`${dir.rel}/${rel}`, 'symbolic link not followed'));
-  await Promise.all(
-    files.map(async (file) => {
-      const text = await readText(file.abs);
-      if (text.ok) setOwn(values, file.path, text.text);
-      else warnings.add(`${dir.rel}/${file.path}`, `${text.message}; ${kind} skipped`);
-    }),
-  );
+  const files = walkFiles(dir.abs, (rel) => warnings.add(`${dir.rel}/${rel}`, 'symbolic link not followed'));
+  for (const file of files) {
+    const text = readText(file.abs);
+    if (text.ok) setOwn(values, file.path, text.text);
+    else warnings.add(`${dir.rel}/${file.path}`, `${text.message}; ${kind} skipped`);
+  }
   return values;
 }

@@ -12,7 +12,7 @@
  * The store is only read: no file is created, changed or locked.
  */
 import type { Run } from '../../model.ts';
-import { listDir, mapLimit } from '../fs.ts';
+import { listDir } from '../fs.ts';
 import type { ReadOptions, StoreContents } from '../types.ts';
 import { Warnings } from '../warnings.ts';
 import { readExperiment, type ExperimentFolder } from './experiment.ts';
@@ -22,42 +22,40 @@ import { readRun } from './run.ts';
 
 const TRASH = '.trash';
 const REGISTRY = 'models';
-/** Runs read at once: enough to keep the thread pool busy, few enough to bound open files. */
-const RUN_CONCURRENCY = 16;
 
 export async function readMlruns(root: string, label: string, options: ReadOptions = {}): Promise<StoreContents> {
   const warnings = new Warnings(label);
   const top: StoreDir = { abs: root, rel: '' };
-  const candidates = await experimentCandidates(top, warnings);
-  const folders = (
-    await mapLimit(candidates, RUN_CONCURRENCY, (c) => readExperiment(c.dir, c.inTrash, warnings))
-  ).filter((f): f is ExperimentFolder => f !== undefined);
+  const candidates = experimentCandidates(top, warnings);
+  const folders = candidates
+    .map((c) => readExperiment(c.dir, c.inTrash, warnings))
+    .filter((f): f is ExperimentFolder => f !== undefined);
 
   const jobs = folders.flatMap((folder) => folder.runDirs.map((dir) => ({ dir, folder })));
   let done = 0;
-  const runs = (
-    await mapLimit(jobs, RUN_CONCURRENCY, async ({ dir, folder }) => {
-      const run = await readRun(dir, folder, warnings);
+  const runs = jobs
+    .map(({ dir, folder }) => {
+      const run = readRun(dir, folder, warnings);
       done += 1;
       if (options.onProgress && (done % 250 === 0 || done === jobs.length)) options.onProgress(done, jobs.length);
       return run;
     })
-  ).filter((r): r is Run => r !== undefined);
+    .filter((r): r is Run => r !== undefined);
 
-  await noteTraces(folders, warnings);
-  const models = await readRegistry(child(top, REGISTRY), warnings);
+  noteTraces(folders, warnings);
+  const models = readRegistry(child(top, REGISTRY), warnings);
   return { experiments: folders.map((f) => f.experiment), runs, models, warnings: warnings.list };
 }
 
-async function experimentCandidates(top: StoreDir, warnings: Warnings): Promise<{ dir: StoreDir; inTrash: boolean }[]> {
+function experimentCandidates(top: StoreDir, warnings: Warnings): { dir: StoreDir; inTrash: boolean }[] {
   const out: { dir: StoreDir; inTrash: boolean }[] = [];
-  for (const entry of (await listDir(top.abs)) ?? []) {
+  for (const entry of listDir(top.abs) ?? []) {
     if (entry.isSymbolicLink()) warnings.add(entry.name, 'symbolic link not followed');
     else if (!entry.isDirectory() || entry.name === REGISTRY) continue;
     else if (entry.name !== TRASH) out.push({ dir: child(top, entry.name), inTrash: false });
   }
   const trash = child(top, TRASH);
-  for (const entry of (await listDir(trash.abs)) ?? []) {
+  for (const entry of listDir(trash.abs) ?? []) {
     if (entry.isSymbolicLink()) warnings.add(`${TRASH}/${entry.name}`, 'symbolic link not followed');
     else if (entry.isDirectory()) out.push({ dir: child(trash, entry.name), inTrash: true });
   }
@@ -65,9 +63,9 @@ async function experimentCandidates(top: StoreDir, warnings: Warnings): Promise<
 }
 
 /** Traces (MLflow 3 GenAI) are not published; say how many were left out, per experiment. */
-async function noteTraces(folders: ExperimentFolder[], warnings: Warnings): Promise<void> {
+function noteTraces(folders: ExperimentFolder[], warnings: Warnings): void {
   for (const folder of folders) {
-    const traces = await listDir(child(folder.dir, 'traces').abs);
+    const traces = listDir(child(folder.dir, 'traces').abs);
     const count = traces?.filter((t) => t.isDirectory()).length ?? 0;
     if (count > 0) warnings.add(`${folder.dir.rel}/traces`, `${count} trace${count === 1 ? '' : 's'} not published (Runfolio publishes runs)`);
   }

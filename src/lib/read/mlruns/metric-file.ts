@@ -45,16 +45,36 @@ export function parseMetricFile(text: string): MetricFileResult {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     lineNo += 1;
-    const line = text.slice(start, end);
-    start = end + 1;
-    const point = parseLine(line);
+    const point = parseLine(text, start, end);
     if (point) points.push(point);
-    else if (line.trim() !== '' || end < text.length) badLines.push({ line: lineNo, text: line.slice(0, 80) });
+    else {
+      const line = text.slice(start, end);
+      if (line.trim() !== '' || end < text.length) badLines.push({ line: lineNo, text: line.slice(0, 80) });
+    }
+    start = end + 1;
   }
   return { points, badLines };
 }
 
-function parseLine(line: string): Point | undefined {
+/** One line, `text[start, end)`; the common `ts value step` line is parsed without splitting. */
+function parseLine(text: string, start: number, end: number): Point | undefined {
+  if (end > start && text.charCodeAt(end - 1) === 13 /* \r */) end -= 1;
+  const first = text.indexOf(' ', start);
+  if (first === -1 || first >= end) return undefined;
+  const second = text.indexOf(' ', first + 1);
+  if (second !== -1 && second < end) {
+    if (text.indexOf(' ', second + 1) !== -1 && text.indexOf(' ', second + 1) < end) return slowLine(text.slice(start, end));
+    const timestamp = fastInt(text, start, first);
+    const value = fastFloat(text.slice(first + 1, second));
+    const step = fastInt(text, second + 1, end);
+    if (timestamp === undefined || value === undefined || step === undefined) return slowLine(text.slice(start, end));
+    return { step, timestamp, value: metricValue(value) };
+  }
+  return slowLine(text.slice(start, end));
+}
+
+/** Lines of 2, 4 or 5 fields, surrounding blanks: split and parse by the Python rules. */
+function slowLine(line: string): Point | undefined {
   const parts = line.trim().split(' ');
   if (parts.length < 2 || parts.length > 5) return undefined;
   const timestamp = parsePythonInt(parts[0] as string);
@@ -62,4 +82,33 @@ function parseLine(line: string): Point | undefined {
   const step = parts.length >= 3 ? parsePythonInt(parts[2] as string) : 0;
   if (timestamp === undefined || value === undefined || step === undefined) return undefined;
   return { step, timestamp, value: metricValue(value) };
+}
+
+// Fast paths for the numbers MLflow writes (plain digits; Python's repr of floats), falling back
+// to the full Python rules for anything else. Millions of lines go through here.
+
+/** Plain decimal digits (optionally negative) in `text[start, end)`; undefined otherwise (the caller falls back). */
+function fastInt(text: string, start: number, end: number): number | undefined {
+  const negative = text.charCodeAt(start) === 45; /* - */
+  let i = negative ? start + 1 : start;
+  if (i >= end) return undefined;
+  let n = 0;
+  for (; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  if (!Number.isSafeInteger(n)) return undefined;
+  return negative ? -n : n;
+}
+
+function fastFloat(s: string): number | undefined {
+  // Digits, sign, point and exponent only: JavaScript's Number() then agrees with Python's
+  // float() wherever it returns a number (both reject "1e", "1.2.3", "--1").
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43 || c === 101 || c === 69)) return parsePythonFloat(s);
+  }
+  const n = s.length === 0 ? NaN : Number(s);
+  return Number.isNaN(n) ? parsePythonFloat(s) : n;
 }

@@ -14,24 +14,24 @@ import { ModelVersionMetaSchema, RegisteredModelMetaSchema } from './meta-schema
 
 const DELETED_STAGE = 'Deleted_Internal';
 
-export async function readRegistry(dir: StoreDir, warnings: Warnings): Promise<RegisteredModel[]> {
+export function readRegistry(dir: StoreDir, warnings: Warnings): RegisteredModel[] {
   const models: RegisteredModel[] = [];
-  for (const entry of (await listDir(dir.abs)) ?? []) {
+  for (const entry of listDir(dir.abs) ?? []) {
     if (entry.isSymbolicLink()) warnings.add(`${dir.rel}/${entry.name}`, 'symbolic link not followed');
     if (!entry.isDirectory()) continue;
-    const model = await readModel(child(dir, entry.name), warnings);
+    const model = readModel(child(dir, entry.name), warnings);
     if (model) models.push(model);
   }
   return models;
 }
 
-async function readModel(dir: StoreDir, warnings: Warnings): Promise<RegisteredModel | undefined> {
-  const meta = await readMeta(dir, RegisteredModelMetaSchema, 'registered model', warnings);
+function readModel(dir: StoreDir, warnings: Warnings): RegisteredModel | undefined {
+  const meta = readMeta(dir, RegisteredModelMetaSchema, 'registered model', warnings);
   if (!meta) return undefined;
   const versions: ModelVersion[] = [];
-  for (const entry of (await listDir(dir.abs)) ?? []) {
+  for (const entry of listDir(dir.abs) ?? []) {
     if (!entry.isDirectory() || !entry.name.startsWith('version-')) continue;
-    const version = await readVersion(child(dir, entry.name), warnings);
+    const version = readVersion(child(dir, entry.name), warnings);
     if (version) versions.push(version);
   }
   versions.sort((a, b) => compareIds(a.version, b.version));
@@ -40,14 +40,14 @@ async function readModel(dir: StoreDir, warnings: Warnings): Promise<RegisteredM
     description: meta.description || undefined,
     creationTime: meta.creation_timestamp,
     lastUpdatedTime: meta.last_updated_timestamp,
-    tags: await readValueFolder(child(dir, 'tags'), 'tag', warnings),
-    aliases: await readAliases(child(dir, 'aliases'), new Set(versions.map((v) => v.version)), warnings),
+    tags: readValueFolder(child(dir, 'tags'), 'tag', warnings),
+    aliases: readAliases(child(dir, 'aliases'), new Set(versions.map((v) => v.version)), warnings),
     versions,
   };
 }
 
-async function readVersion(dir: StoreDir, warnings: Warnings): Promise<ModelVersion | undefined> {
-  const meta = await readMeta(dir, ModelVersionMetaSchema, 'model version', warnings);
+function readVersion(dir: StoreDir, warnings: Warnings): ModelVersion | undefined {
+  const meta = readMeta(dir, ModelVersionMetaSchema, 'model version', warnings);
   if (!meta || meta.current_stage === DELETED_STAGE) return undefined;
   return {
     version: meta.version,
@@ -58,16 +58,16 @@ async function readVersion(dir: StoreDir, warnings: Warnings): Promise<ModelVers
     description: meta.description || undefined,
     creationTime: meta.creation_timestamp,
     lastUpdatedTime: meta.last_updated_timestamp,
-    tags: await readValueFolder(child(dir, 'tags'), 'tag', warnings),
+    tags: readValueFolder(child(dir, 'tags'), 'tag', warnings),
   };
 }
 
-async function readAliases(dir: StoreDir, versions: Set<string>, warnings: Warnings): Promise<Record<string, string>> {
+function readAliases(dir: StoreDir, versions: Set<string>, warnings: Warnings): Record<string, string> {
   const aliases: Record<string, string> = {};
-  for (const entry of (await listDir(dir.abs)) ?? []) {
+  for (const entry of listDir(dir.abs) ?? []) {
     if (!entry.isFile()) continue;
     const file = child(dir, entry.name);
-    const text = await readText(file.abs);
+    const text = readText(file.abs);
     if (!text.ok) {
       warnings.add(file.rel, `${text.message}; alias skipped`);
       continue;

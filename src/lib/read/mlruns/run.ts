@@ -10,7 +10,7 @@
  * - artifacts: only the run's `artifacts/` folder inside the store is listed (path and size),
  *   never a URI outside it, never a file's contents.
  */
-import { lstat } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
 import type { Metric, Run, RunInput } from '../../model.ts';
 import { setOwn } from '../../order.ts';
 import { listDir, readText, walkFiles } from '../fs.ts';
@@ -21,8 +21,14 @@ import { child, readMeta, readValueFolder, type StoreDir } from './files.ts';
 import { InputMetaSchema, RunMetaSchema } from './meta-schemas.ts';
 import { parseMetricFile } from './metric-file.ts';
 
-export async function readRun(dir: StoreDir, experiment: ExperimentFolder, warnings: Warnings): Promise<Run | undefined> {
-  const meta = await readMeta(dir, RunMetaSchema, 'run', warnings);
+export function readRun(dir: StoreDir, experiment: ExperimentFolder, warnings: Warnings): Run | undefined {
+  // One listing tells which parts exist: probing absent folders costs an exception each.
+  const present = new Set((listDir(dir.abs) ?? []).filter((e) => e.isDirectory() || e.isFile()).map((e) => e.name));
+  if (!present.has('meta.yaml')) {
+    warnings.add(dir.rel, 'folder without meta.yaml; run skipped');
+    return undefined;
+  }
+  const meta = readMeta(dir, RunMetaSchema, 'run', warnings);
   if (!meta) return undefined;
   const id = (meta.run_id || meta.run_uuid) as string;
   if (meta.experiment_id !== experiment.experiment.id) {
@@ -32,13 +38,11 @@ export async function readRun(dir: StoreDir, experiment: ExperimentFolder, warni
   const folderName = dir.rel.split('/').pop();
   if (id !== folderName) warnings.add(`${dir.rel}/meta.yaml`, `run id ${id} differs from its folder name; the id in meta.yaml is used`);
 
-  const [params, tags, metrics, inputs, artifacts] = await Promise.all([
-    readValueFolder(child(dir, 'params'), 'param', warnings),
-    readValueFolder(child(dir, 'tags'), 'tag', warnings),
-    readMetrics(child(dir, 'metrics'), warnings),
-    readInputs(child(dir, 'inputs'), experiment, warnings),
-    listArtifacts(child(dir, 'artifacts'), warnings),
-  ]);
+  const params = present.has('params') ? readValueFolder(child(dir, 'params'), 'param', warnings) : {};
+  const tags = present.has('tags') ? readValueFolder(child(dir, 'tags'), 'tag', warnings) : {};
+  const metrics = present.has('metrics') ? readMetrics(child(dir, 'metrics'), warnings) : {};
+  const inputs = present.has('inputs') ? readInputs(child(dir, 'inputs'), experiment, warnings) : [];
+  const artifacts = present.has('artifacts') ? listArtifacts(child(dir, 'artifacts'), warnings) : [];
   return {
     id,
     experimentId: meta.experiment_id,
@@ -60,32 +64,33 @@ export async function readRun(dir: StoreDir, experiment: ExperimentFolder, warni
   };
 }
 
-async function readMetrics(dir: StoreDir, warnings: Warnings): Promise<Record<string, Metric>> {
+function readMetrics(dir: StoreDir, warnings: Warnings): Record<string, Metric> {
   const metrics: Record<string, Metric> = {};
-  const files = await walkFiles(dir.abs, (rel) => warnings.add(`${dir.rel}/${rel}`, 'symbolic link not followed'));
-  await Promise.all(
-    files.map(async (file) => {
-      const rel = `${dir.rel}/${file.path}`;
-      const text = await readText(file.abs);
-      if (!text.ok) return warnings.add(rel, `${text.message}; metric skipped`);
-      const { points, badLines } = parseMetricFile(text.text);
-      for (const bad of badLines) {
-        warnings.add(`${rel}:${bad.line}`, `expected "timestamp value step" (integers and a number), got ${JSON.stringify(bad.text)}; line skipped`);
-      }
-      const metric = toMetric(points);
-      if (metric) setOwn(metrics, file.path, metric);
-      else if (badLines.length === 0) warnings.add(rel, 'no data points; metric skipped');
-      else warnings.add(rel, 'no valid data points; metric skipped');
-    }),
-  );
+  const files = walkFiles(dir.abs, (rel) => warnings.add(`${dir.rel}/${rel}`, 'symbolic link not followed'));
+  for (const file of files) {
+    const rel = `${dir.rel}/${file.path}`;
+    const text = readText(file.abs);
+    if (!text.ok) {
+      warnings.add(rel, `${text.message}; metric skipped`);
+      continue;
+    }
+    const { points, badLines } = parseMetricFile(text.text);
+    for (const bad of badLines) {
+      warnings.add(`${rel}:${bad.line}`, `expected "timestamp value step" (integers and a number), got ${JSON.stringify(bad.text)}; line skipped`);
+    }
+    const metric = toMetric(points);
+    if (metric) setOwn(metrics, file.path, metric);
+    else if (badLines.length === 0) warnings.add(rel, 'no data points; metric skipped');
+    else warnings.add(rel, 'no valid data points; metric skipped');
+  }
   return metrics;
 }
 
-async function readInputs(dir: StoreDir, experiment: ExperimentFolder, warnings: Warnings): Promise<RunInput[]> {
+function readInputs(dir: StoreDir, experiment: ExperimentFolder, warnings: Warnings): RunInput[] {
   const inputs: RunInput[] = [];
-  for (const entry of (await listDir(dir.abs)) ?? []) {
+  for (const entry of listDir(dir.abs) ?? []) {
     if (!entry.isDirectory()) continue;
-    const meta = await readMeta(child(dir, entry.name), InputMetaSchema, 'input', warnings);
+    const meta = readMeta(child(dir, entry.name), InputMetaSchema, 'input', warnings);
     if (!meta || meta.source_type !== 'DATASET') continue;
     const dataset = experiment.datasets.get(meta.source_id);
     if (!dataset) {
@@ -98,7 +103,7 @@ async function readInputs(dir: StoreDir, experiment: ExperimentFolder, warnings:
   return inputs;
 }
 
-async function listArtifacts(dir: StoreDir, warnings: Warnings): Promise<Run['artifacts']> {
-  const files = await walkFiles(dir.abs, (rel) => warnings.add(`${dir.rel}/${rel}`, 'symbolic link not followed'));
-  return Promise.all(files.map(async (file) => ({ path: file.path, size: (await lstat(file.abs)).size })));
+function listArtifacts(dir: StoreDir, warnings: Warnings): Run['artifacts'] {
+  const files = walkFiles(dir.abs, (rel) => warnings.add(`${dir.rel}/${rel}`, 'symbolic link not followed'));
+  return files.map((file) => ({ path: file.path, size: lstatSync(file.abs).size }));
 }
