@@ -7,6 +7,7 @@ import { EXIT, RunfolioError, describeError } from '../lib/errors.ts';
 import { buildCommand, buildSpec } from './commands/build.ts';
 import { exportCommand, exportSpec } from './commands/export.ts';
 import { inspectCommand, inspectSpec } from './commands/inspect.ts';
+import { rankCommand, rankSpec } from './commands/rank.ts';
 import type { CommandSpec } from './args.ts';
 import type { CliIO } from './io.ts';
 
@@ -15,6 +16,7 @@ type Command = { spec: CommandSpec; run: (argv: string[], io: CliIO) => Promise<
 const COMMANDS: Command[] = [
   { spec: buildSpec, run: buildCommand },
   { spec: inspectSpec, run: inspectCommand },
+  { spec: rankSpec, run: rankCommand },
   { spec: exportSpec, run: exportCommand },
 ];
 
