@@ -2,7 +2,19 @@
  * Metric points as MLflow orders them. Shared by every reader, so a Snapshot's `latest` and
  * `history` mean the same thing whatever the store.
  */
-import { metricNumber, type Metric, type Point } from '../model.ts';
+import { metricNumber, metricValue } from '../metric-value.ts';
+import type { Metric, Point } from '../model.ts';
+
+/**
+ * A metric's points in logging order as three parallel columns: what parsers produce, cheap to
+ * move between threads (transferable buffers) before points are made.
+ */
+export interface MetricColumns {
+  steps: Float64Array;
+  timestamps: Float64Array;
+  /** NaN and ±Infinity as themselves. */
+  values: Float64Array;
+}
 
 /**
  * Python's `a > b` on (step, timestamp, value) tuples: the first unequal element decides, and any
@@ -33,4 +45,13 @@ export function toMetric(points: Point[]): Metric | undefined {
   const latest = latestPoint(points);
   if (!latest) return undefined;
   return { latest, history: sortHistory(points) };
+}
+
+/** Columns → Metric: points in logging order, then `latest` and the sorted history as above. */
+export function metricFromColumns({ steps, timestamps, values }: MetricColumns): Metric | undefined {
+  const points = new Array<Point>(steps.length);
+  for (let i = 0; i < steps.length; i++) {
+    points[i] = { step: steps[i] as number, timestamp: timestamps[i] as number, value: metricValue(values[i] as number) };
+  }
+  return toMetric(points);
 }

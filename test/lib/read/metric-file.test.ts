@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseMetricFile, parsePythonFloat, parsePythonInt } from '../../../src/lib/read/mlruns/metric-file.ts';
-import { latestPoint, toMetric } from '../../../src/lib/read/metric-points.ts';
+import { latestPoint, metricFromColumns, toMetric, type MetricColumns } from '../../../src/lib/read/metric-points.ts';
+
+/** The parsed points in file order, as objects. */
+function points(columns: MetricColumns) {
+  return Array.from(columns.steps, (step, i) => ({ step, timestamp: columns.timestamps[i], value: columns.values[i] }));
+}
 
 describe('parsePythonFloat(text)', () => {
   it.each([
@@ -39,32 +44,37 @@ describe('parsePythonInt(text)', () => {
 
 describe('parseMetricFile(text)', () => {
   it('reads "timestamp value step" lines, and 2-field lines with step 0', () => {
-    const { points, badLines } = parseMetricFile('100 0.5 3\n200 0.25\n');
+    const { columns, badLines } = parseMetricFile('100 0.5 3\n200 0.25\n');
     expect(badLines).toEqual([]);
-    expect(points).toEqual([
+    expect(points(columns)).toEqual([
       { step: 3, timestamp: 100, value: 0.5 },
       { step: 0, timestamp: 200, value: 0.25 },
     ]);
   });
 
-  it('spells non-finite values as the Snapshot does', () => {
-    const { points } = parseMetricFile('1 nan 0\n2 inf 1\n3 -inf 2\n');
-    expect(points.map((p) => p.value)).toEqual(['NaN', 'Infinity', '-Infinity']);
+  it('reads nan, inf and -inf, and the Snapshot spells them as strings', () => {
+    const { columns } = parseMetricFile('1 nan 0\n2 inf 1\n3 -inf 2\n');
+    expect(Array.from(columns.values)).toEqual([NaN, Infinity, -Infinity]);
+    expect(metricFromColumns(columns)?.history.map((p) => p.value)).toEqual(['NaN', 'Infinity', '-Infinity']);
   });
 
   it('keeps the step of 4- and 5-field lines (MLflow 3 model and dataset metrics)', () => {
-    const { points } = parseMetricFile('1 0.5 7 abcdef\n2 0.6 8 ds digest\n');
-    expect(points.map((p) => p.step)).toEqual([7, 8]);
+    const { columns } = parseMetricFile('1 0.5 7 abcdef\n2 0.6 8 ds digest\n');
+    expect(Array.from(columns.steps)).toEqual([7, 8]);
   });
 
   it('reports lines that are not points, with their line numbers, and keeps the rest', () => {
-    const { points, badLines } = parseMetricFile('1 0.5 0\nhello world\n2 x 1\n\n3 0.7 2\n1 2 3 4 5 6\n');
-    expect(points).toHaveLength(2);
+    const { columns, badLines } = parseMetricFile('1 0.5 0\nhello world\n2 x 1\n\n3 0.7 2\n1 2 3 4 5 6\n');
+    expect(points(columns)).toEqual([{ step: 0, timestamp: 1, value: 0.5 }, { step: 2, timestamp: 3, value: 0.7 }]);
     expect(badLines.map((b) => b.line)).toEqual([2, 3, 4, 6]);
   });
 
   it('accepts Windows line endings', () => {
-    expect(parseMetricFile('1 0.5 0\r\n2 0.6 1\r\n').points).toHaveLength(2);
+    expect(parseMetricFile('1 0.5 0\r\n2 0.6 1\r\n').columns.values).toEqual(new Float64Array([0.5, 0.6]));
+  });
+
+  it('reads underscores and blanks by the Python rules (slow path)', () => {
+    expect(points(parseMetricFile(' 1_000 2_5.5 3 \n').columns)).toEqual([{ step: 3, timestamp: 1000, value: 25.5 }]);
   });
 });
 

@@ -8,21 +8,21 @@
  * - traces are counted, never read: Runfolio publishes runs.
  */
 import type { Dirent } from 'node:fs';
-import type { Experiment, LoggedModel, RunInput } from '../../model.ts';
+import type { Experiment, LoggedModel } from '../../model.ts';
 import { setOwn } from '../../order.ts';
 import { listDir } from '../fs.ts';
 import type { Warnings } from '../warnings.ts';
 import { child, readMeta, readValueFolder, type StoreDir } from './files.ts';
 import { DatasetMetaSchema, ExperimentMetaSchema, LoggedModelMetaSchema } from './meta-schemas.ts';
+import { NOTE_TAG, type DatasetsById } from './run.ts';
 
 const RESERVED = new Set(['tags', 'datasets', 'traces', 'models']);
-export const NOTE_TAG = 'mlflow.note.content';
 
 export interface ExperimentFolder {
   experiment: Experiment;
   dir: StoreDir;
   /** Dataset id → dataset, for run inputs to point at. */
-  datasets: Map<string, Omit<RunInput, 'context'>>;
+  datasets: DatasetsById;
   /** MLflow 3 logged models of the experiment, with the run that produced each. */
   loggedModels: { model: LoggedModel; sourceRunId: string | undefined }[];
   runDirs: StoreDir[];
@@ -74,12 +74,12 @@ function runFolders(dir: StoreDir, entries: Dirent[], warnings: Warnings): Store
 }
 
 function readDatasets(dir: StoreDir, warnings: Warnings): ExperimentFolder['datasets'] {
-  const datasets: ExperimentFolder['datasets'] = new Map();
+  const datasets: DatasetsById = {};
   for (const entry of listDir(dir.abs) ?? []) {
     if (!entry.isDirectory()) continue;
     const meta = readMeta(child(dir, entry.name), DatasetMetaSchema, 'dataset', warnings);
     if (!meta) continue;
-    datasets.set(entry.name, {
+    setOwn<DatasetsById[string]>(datasets, entry.name, {
       name: meta.name,
       digest: meta.digest,
       sourceType: meta.source_type,

@@ -11,14 +11,13 @@
  * What aborts: nothing inside the store; a root that cannot be listed is an InputError from detect.
  * The store is only read: no file is created, changed or locked.
  */
-import type { Run } from '../../model.ts';
 import { listDir } from '../fs.ts';
 import type { ReadOptions, StoreContents } from '../types.ts';
 import { Warnings } from '../warnings.ts';
 import { readExperiment, type ExperimentFolder } from './experiment.ts';
 import { child, type StoreDir } from './files.ts';
 import { readRegistry } from './registry.ts';
-import { readRun } from './run.ts';
+import { readRuns } from './runs.ts';
 
 const TRASH = '.trash';
 const REGISTRY = 'models';
@@ -31,16 +30,7 @@ export async function readMlruns(root: string, label: string, options: ReadOptio
     .map((c) => readExperiment(c.dir, c.inTrash, warnings))
     .filter((f): f is ExperimentFolder => f !== undefined);
 
-  const jobs = folders.flatMap((folder) => folder.runDirs.map((dir) => ({ dir, folder })));
-  let done = 0;
-  const runs = jobs
-    .map(({ dir, folder }) => {
-      const run = readRun(dir, folder, warnings);
-      done += 1;
-      if (options.onProgress && (done % 250 === 0 || done === jobs.length)) options.onProgress(done, jobs.length);
-      return run;
-    })
-    .filter((r): r is Run => r !== undefined);
+  const runs = await readRuns(folders, warnings, options);
 
   noteTraces(folders, warnings);
   const models = readRegistry(child(top, REGISTRY), warnings);

@@ -4,10 +4,11 @@
  * logged-model metric files (the run id) and 5-field lines for dataset-scoped metrics; both keep
  * the step in field 3. Values parse as Python's float() does, so `nan`, `inf` and `-inf` are valid.
  */
-import { metricValue, type Point } from '../../model.ts';
+import type { MetricColumns } from '../metric-points.ts';
 
 export interface MetricFileResult {
-  points: Point[];
+  /** The points, in file order. */
+  columns: MetricColumns;
   /** 1-based numbers and text of lines that are not points. */
   badLines: { line: number; text: string }[];
 }
@@ -37,51 +38,75 @@ export function parsePythonFloat(text: string): number | undefined {
 }
 
 export function parseMetricFile(text: string): MetricFileResult {
-  const points: Point[] = [];
+  let capacity = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) capacity += 1;
+  const steps = new Float64Array(capacity);
+  const timestamps = new Float64Array(capacity);
+  const values = new Float64Array(capacity);
   const badLines: MetricFileResult['badLines'] = [];
+  let n = 0;
   let start = 0;
   let lineNo = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     lineNo += 1;
-    const point = parseLine(text, start, end);
-    if (point) points.push(point);
-    else {
+    if (parseLine(text, start, end, scratch)) {
+      steps[n] = scratch.step;
+      timestamps[n] = scratch.timestamp;
+      values[n] = scratch.value;
+      n += 1;
+    } else {
       const line = text.slice(start, end);
       if (line.trim() !== '' || end < text.length) badLines.push({ line: lineNo, text: line.slice(0, 80) });
     }
     start = end + 1;
   }
-  return { points, badLines };
+  return { columns: { steps: steps.subarray(0, n), timestamps: timestamps.subarray(0, n), values: values.subarray(0, n) }, badLines };
 }
 
-/** One line, `text[start, end)`; the common `ts value step` line is parsed without splitting. */
-function parseLine(text: string, start: number, end: number): Point | undefined {
+interface ParsedPoint {
+  step: number;
+  timestamp: number;
+  value: number;
+}
+/** Reused for every line: the parser allocates nothing per point. */
+const scratch: ParsedPoint = { step: 0, timestamp: 0, value: 0 };
+
+/** One line, `text[start, end)`, into `out`; the common `ts value step` line is parsed without splitting. */
+function parseLine(text: string, start: number, end: number, out: ParsedPoint): boolean {
   if (end > start && text.charCodeAt(end - 1) === 13 /* \r */) end -= 1;
   const first = text.indexOf(' ', start);
-  if (first === -1 || first >= end) return undefined;
-  const second = text.indexOf(' ', first + 1);
+  const second = first === -1 || first >= end ? -1 : text.indexOf(' ', first + 1);
   if (second !== -1 && second < end) {
-    if (text.indexOf(' ', second + 1) !== -1 && text.indexOf(' ', second + 1) < end) return slowLine(text.slice(start, end));
-    const timestamp = fastInt(text, start, first);
-    const value = fastFloat(text.slice(first + 1, second));
-    const step = fastInt(text, second + 1, end);
-    if (timestamp === undefined || value === undefined || step === undefined) return slowLine(text.slice(start, end));
-    return { step, timestamp, value: metricValue(value) };
+    const third = text.indexOf(' ', second + 1);
+    if (third === -1 || third >= end) {
+      const timestamp = fastInt(text, start, first);
+      const value = fastFloat(text.slice(first + 1, second));
+      const step = fastInt(text, second + 1, end);
+      if (timestamp !== undefined && value !== undefined && step !== undefined) {
+        out.step = step;
+        out.timestamp = timestamp;
+        out.value = value;
+        return true;
+      }
+    }
   }
-  return slowLine(text.slice(start, end));
+  return slowLine(text.slice(start, end), out);
 }
 
-/** Lines of 2, 4 or 5 fields, surrounding blanks: split and parse by the Python rules. */
-function slowLine(line: string): Point | undefined {
+/** Lines of 2, 4 or 5 fields, surrounding blanks, underscores: split and parse by the Python rules. */
+function slowLine(line: string, out: ParsedPoint): boolean {
   const parts = line.trim().split(' ');
-  if (parts.length < 2 || parts.length > 5) return undefined;
+  if (parts.length < 2 || parts.length > 5) return false;
   const timestamp = parsePythonInt(parts[0] as string);
   const value = parsePythonFloat(parts[1] as string);
   const step = parts.length >= 3 ? parsePythonInt(parts[2] as string) : 0;
-  if (timestamp === undefined || value === undefined || step === undefined) return undefined;
-  return { step, timestamp, value: metricValue(value) };
+  if (timestamp === undefined || value === undefined || step === undefined) return false;
+  out.step = step;
+  out.timestamp = timestamp;
+  out.value = value;
+  return true;
 }
 
 // Fast paths for the numbers MLflow writes (plain digits; Python's repr of floats), falling back

@@ -9,19 +9,30 @@
  * - inputs point at the experiment's datasets; a dangling one is skipped with a warning;
  * - artifacts: only the run's `artifacts/` folder inside the store is listed (path and size),
  *   never a URI outside it, never a file's contents.
+ *
+ * Reading is split in two so it can run on worker threads: `readRunParts` does the file work and
+ * returns plain data with metric columns (structured-cloneable, buffers transferable);
+ * `assembleRun` makes the Snapshot's Run from it.
  */
 import { lstatSync } from 'node:fs';
-import type { Metric, Run, RunInput } from '../../model.ts';
+import type { Run, RunInput } from '../../model.ts';
 import { setOwn } from '../../order.ts';
 import { listDir, readText, walkFiles } from '../fs.ts';
-import { toMetric } from '../metric-points.ts';
+import { metricFromColumns, type MetricColumns } from '../metric-points.ts';
 import type { Warnings } from '../warnings.ts';
-import { NOTE_TAG, type ExperimentFolder } from './experiment.ts';
 import { child, readMeta, readValueFolder, type StoreDir } from './files.ts';
 import { InputMetaSchema, RunMetaSchema } from './meta-schemas.ts';
 import { parseMetricFile } from './metric-file.ts';
 
-export function readRun(dir: StoreDir, experiment: ExperimentFolder, warnings: Warnings): Run | undefined {
+export const NOTE_TAG = 'mlflow.note.content';
+
+/** A dataset of the experiment, by the id run inputs use. */
+export type DatasetsById = Record<string, Omit<RunInput, 'context'>>;
+
+/** A run as read from its folder, before its metrics become points. */
+export type RunParts = Omit<Run, 'metrics' | 'loggedModels'> & { metrics: Record<string, MetricColumns> };
+
+export function readRunParts(dir: StoreDir, experimentId: string, datasets: DatasetsById, warnings: Warnings): RunParts | undefined {
   // One listing tells which parts exist: probing absent folders costs an exception each.
   const present = new Set((listDir(dir.abs) ?? []).filter((e) => e.isDirectory() || e.isFile()).map((e) => e.name));
   if (!present.has('meta.yaml')) {
@@ -31,18 +42,14 @@ export function readRun(dir: StoreDir, experiment: ExperimentFolder, warnings: W
   const meta = readMeta(dir, RunMetaSchema, 'run', warnings);
   if (!meta) return undefined;
   const id = (meta.run_id || meta.run_uuid) as string;
-  if (meta.experiment_id !== experiment.experiment.id) {
-    warnings.add(`${dir.rel}/meta.yaml`, `experiment_id is ${JSON.stringify(meta.experiment_id)}, not its experiment's ${JSON.stringify(experiment.experiment.id)}; run skipped`);
+  if (meta.experiment_id !== experimentId) {
+    warnings.add(`${dir.rel}/meta.yaml`, `experiment_id is ${JSON.stringify(meta.experiment_id)}, not its experiment's ${JSON.stringify(experimentId)}; run skipped`);
     return undefined;
   }
   const folderName = dir.rel.split('/').pop();
   if (id !== folderName) warnings.add(`${dir.rel}/meta.yaml`, `run id ${id} differs from its folder name; the id in meta.yaml is used`);
 
-  const params = present.has('params') ? readValueFolder(child(dir, 'params'), 'param', warnings) : {};
   const tags = present.has('tags') ? readValueFolder(child(dir, 'tags'), 'tag', warnings) : {};
-  const metrics = present.has('metrics') ? readMetrics(child(dir, 'metrics'), warnings) : {};
-  const inputs = present.has('inputs') ? readInputs(child(dir, 'inputs'), experiment, warnings) : [];
-  const artifacts = present.has('artifacts') ? listArtifacts(child(dir, 'artifacts'), warnings) : [];
   return {
     id,
     experimentId: meta.experiment_id,
@@ -55,17 +62,26 @@ export function readRun(dir: StoreDir, experiment: ExperimentFolder, warnings: W
     parentId: tags['mlflow.parentRunId'] || undefined,
     artifactUri: meta.artifact_uri,
     description: tags[NOTE_TAG],
-    params,
+    params: present.has('params') ? readValueFolder(child(dir, 'params'), 'param', warnings) : {},
     tags,
-    metrics,
-    inputs,
-    artifacts,
-    loggedModels: experiment.loggedModels.filter((m) => m.sourceRunId === id).map((m) => m.model),
+    metrics: present.has('metrics') ? readMetrics(child(dir, 'metrics'), warnings) : {},
+    inputs: present.has('inputs') ? readInputs(child(dir, 'inputs'), datasets, warnings) : [],
+    artifacts: present.has('artifacts') ? listArtifacts(child(dir, 'artifacts'), warnings) : [],
   };
 }
 
-function readMetrics(dir: StoreDir, warnings: Warnings): Record<string, Metric> {
-  const metrics: Record<string, Metric> = {};
+/** The Snapshot's Run: metric columns become points (latest and sorted history), logged models attach. */
+export function assembleRun(parts: RunParts, loggedModels: Run['loggedModels']): Run {
+  const metrics: Run['metrics'] = {};
+  for (const [key, columns] of Object.entries(parts.metrics)) {
+    const metric = metricFromColumns(columns);
+    if (metric) setOwn(metrics, key, metric);
+  }
+  return { ...parts, metrics, loggedModels };
+}
+
+function readMetrics(dir: StoreDir, warnings: Warnings): Record<string, MetricColumns> {
+  const metrics: Record<string, MetricColumns> = {};
   const files = walkFiles(dir.abs, (rel) => warnings.add(`${dir.rel}/${rel}`, 'symbolic link not followed'));
   for (const file of files) {
     const rel = `${dir.rel}/${file.path}`;
@@ -74,25 +90,23 @@ function readMetrics(dir: StoreDir, warnings: Warnings): Record<string, Metric> 
       warnings.add(rel, `${text.message}; metric skipped`);
       continue;
     }
-    const { points, badLines } = parseMetricFile(text.text);
+    const { columns, badLines } = parseMetricFile(text.text);
     for (const bad of badLines) {
       warnings.add(`${rel}:${bad.line}`, `expected "timestamp value step" (integers and a number), got ${JSON.stringify(bad.text)}; line skipped`);
     }
-    const metric = toMetric(points);
-    if (metric) setOwn(metrics, file.path, metric);
-    else if (badLines.length === 0) warnings.add(rel, 'no data points; metric skipped');
-    else warnings.add(rel, 'no valid data points; metric skipped');
+    if (columns.steps.length > 0) setOwn(metrics, file.path, columns);
+    else warnings.add(rel, badLines.length === 0 ? 'no data points; metric skipped' : 'no valid data points; metric skipped');
   }
   return metrics;
 }
 
-function readInputs(dir: StoreDir, experiment: ExperimentFolder, warnings: Warnings): RunInput[] {
+function readInputs(dir: StoreDir, datasets: DatasetsById, warnings: Warnings): RunInput[] {
   const inputs: RunInput[] = [];
   for (const entry of listDir(dir.abs) ?? []) {
     if (!entry.isDirectory()) continue;
     const meta = readMeta(child(dir, entry.name), InputMetaSchema, 'input', warnings);
     if (!meta || meta.source_type !== 'DATASET') continue;
-    const dataset = experiment.datasets.get(meta.source_id);
+    const dataset = Object.hasOwn(datasets, meta.source_id) ? datasets[meta.source_id] : undefined;
     if (!dataset) {
       warnings.add(`${dir.rel}/${entry.name}/meta.yaml`, `dataset ${meta.source_id} is not in the experiment's datasets/; input skipped`);
       continue;
