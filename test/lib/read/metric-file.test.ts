@@ -113,3 +113,12 @@ describe('toMetric(points)', () => {
     expect(toMetric([])).toBeUndefined();
   });
 });
+
+describe('parseMetricFile(text) on values Python and JavaScript read differently', () => {
+  it.each(['0x1A', '0o17', '0b11', '\t', '1_0'])('reads %j as Python float() does', (value) => {
+    const parsed = parseMetricFile(`1 ${value} 0\n`);
+    const python = parsePythonFloat(value);
+    if (python === undefined) expect(parsed.badLines).toHaveLength(1);
+    else expect(Array.from(parsed.columns.values)).toEqual([python]);
+  });
+});

@@ -128,12 +128,11 @@ function fastInt(text: string, start: number, end: number): number | undefined {
 }
 
 function fastFloat(s: string): number | undefined {
-  // Digits, sign, point and exponent only: JavaScript's Number() then agrees with Python's
-  // float() wherever it returns a number (both reject "1e", "1.2.3", "--1").
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43 || c === 101 || c === 69)) return parsePythonFloat(s);
+  // Where JavaScript's Number() returns a number, Python's float() returns the same one, except
+  // for hex/octal/binary literals and blank strings (0 in JavaScript, errors in Python).
+  const n = Number(s);
+  if (Number.isNaN(n) || s.length === 0 || s.charCodeAt(0) <= 32 || (s.charCodeAt(0) === 48 && s.length > 1 && ((s.charCodeAt(1) | 32) === 120 || (s.charCodeAt(1) | 32) === 111 || (s.charCodeAt(1) | 32) === 98))) {
+    return parsePythonFloat(s);
   }
-  const n = s.length === 0 ? NaN : Number(s);
-  return Number.isNaN(n) ? parsePythonFloat(s) : n;
+  return n;
 }

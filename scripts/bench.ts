@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: Runfolio's speed, each figure against a floor measured in the same run.
+ * Sections: read (mlruns and mlflow.db → Snapshot), analyze (search, best run per group), site
+ * (full build). Prints a Markdown table (the one in README.md) and the machine it ran on.
+ *   node scripts/bench.ts [--sizes 1000,10000] [--only read,analyze,site]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchAnalyze } from './bench/analyze.ts';
+import { benchRead } from './bench/read.ts';
+import type { BenchContext, BenchRow } from './bench/types.ts';
+
+const SECTIONS: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
+  read: benchRead,
+  analyze: benchAnalyze,
+};
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, only: { type: 'string' } } });
+const sizes = values.sizes.split(',').map(Number);
+const only = values.only ? values.only.split(',') : Object.keys(SECTIONS);
+const tmp = mkdtempSync(join(tmpdir(), 'runfolio-bench-'));
+const ctx: BenchContext = { tmp, sizes, log: (line) => process.stderr.write(`${line}\n`) };
+
+try {
+  const rows: BenchRow[] = [];
+  for (const name of only) {
+    const section = SECTIONS[name];
+    if (!section) throw new Error(`unknown section ${name}; sections: ${Object.keys(SECTIONS).join(', ')}`);
+    rows.push(...(await section(ctx)));
+  }
+  process.stdout.write(`${machine()}\n\n${table(rows)}\n`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+function machine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return `Machine: ${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+}
+
+function table(rows: BenchRow[]): string {
+  const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
+  const lines = ['| section | measured | runs | floor | floor time | ours | ratio | goal | peak RSS |', '|---|---|---:|---|---:|---:|---:|---:|---:|'];
+  for (const r of rows) {
+    const ratio = r.oursMs / r.floorMs;
+    const goal = r.goal === undefined ? '' : `≤ ${r.goal}× ${ratio <= r.goal ? 'met' : 'missed'}`;
+    const rss = r.peakRssMb === undefined ? '' : `${r.peakRssMb.toFixed(0)} MB`;
+    lines.push(`| ${r.section} | ${r.name} | ${r.size.toLocaleString('en-US')} | ${r.floor} | ${fmt(r.floorMs)} | ${fmt(r.oursMs)} | ${ratio.toFixed(2)}× | ${goal} | ${rss} |`);
+  }
+  return lines.join('\n');
+}
