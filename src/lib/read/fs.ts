@@ -8,10 +8,12 @@
  * does it in one call — about 3× faster here, measured in `npm run bench`.
  */
 import type { Dirent } from 'node:fs';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { join } from 'node:path';
 import { compareStrings } from '../order.ts';
+
+/** Store files are mostly tiny: read them into one reused buffer (one open, one read, one close). */
+const SMALL = Buffer.allocUnsafe(64 * 1024);
 
 /** Sorted entries of a directory, or undefined when it does not exist or is not a directory. */
 export function listDir(dir: string): Dirent[] | undefined {
@@ -33,7 +35,7 @@ export function readText(file: string, maxBytes = Infinity): TextResult {
       const size = lstatSync(file).size;
       if (size > maxBytes) return { ok: false, message: `file is ${size} bytes, more than the ${maxBytes} allowed` };
     }
-    bytes = readFileSync(file);
+    bytes = readSmall(file);
   } catch (error) {
     if (isMissing(error)) return { ok: false, message: 'file is missing' };
     if (hasCode(error, 'EISDIR')) return { ok: false, message: 'expected a file, found a directory' };
@@ -42,6 +44,18 @@ export function readText(file: string, maxBytes = Infinity): TextResult {
   }
   if (!isUtf8(bytes)) return { ok: false, message: 'not valid UTF-8 text' };
   return { ok: true, text: bytes.toString('utf8') };
+}
+
+/** The file's bytes; the returned view is only valid until the next call (callers decode at once). */
+function readSmall(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, SMALL, 0, SMALL.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return length < SMALL.length ? SMALL.subarray(0, length) : readFileSync(file);
 }
 
 export interface FileEntry {
@@ -57,7 +71,7 @@ export function walkFiles(dir: string, onLink: (relPath: string) => void): FileE
     const entries = listDir(abs);
     if (!entries) return;
     for (const entry of entries) {
-      const childAbs = join(abs, entry.name);
+      const childAbs = `${abs}/${entry.name}`;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) onLink(childRel);
       else if (entry.isDirectory()) walk(childAbs, childRel);

@@ -47,11 +47,25 @@ export function toMetric(points: Point[]): Metric | undefined {
   return { latest, history: sortHistory(points) };
 }
 
-/** Columns → Metric: points in logging order, then `latest` and the sorted history as above. */
+/** Columns → Metric: `latest` as `latestPoint` picks it, history sorted as `sortHistory` sorts it. */
 export function metricFromColumns({ steps, timestamps, values }: MetricColumns): Metric | undefined {
-  const points = new Array<Point>(steps.length);
-  for (let i = 0; i < steps.length; i++) {
-    points[i] = { step: steps[i] as number, timestamp: timestamps[i] as number, value: metricValue(values[i] as number) };
+  const n = steps.length;
+  if (n === 0) return undefined;
+  // Same rule as pythonTupleGreater, on the raw numbers (NaN compares false there too).
+  let best = 0;
+  let sorted = true;
+  for (let i = 1; i < n; i++) {
+    const s = steps[i] as number;
+    const t = timestamps[i] as number;
+    const bs = steps[best] as number;
+    const bt = timestamps[best] as number;
+    if (s !== bs ? s > bs : t !== bt ? t > bt : (values[i] as number) > (values[best] as number)) best = i;
+    const ps = steps[i - 1] as number;
+    if (s < ps || (s === ps && t < (timestamps[i - 1] as number))) sorted = false;
   }
-  return toMetric(points);
+  const points = new Array<Point>(n);
+  for (let i = 0; i < n; i++) points[i] = { step: steps[i] as number, timestamp: timestamps[i] as number, value: metricValue(values[i] as number) };
+  const latest = points[best] as Point;
+  // Logged histories are nearly always in step order already; skip the sort then.
+  return { latest, history: sorted ? points : sortHistory(points) };
 }

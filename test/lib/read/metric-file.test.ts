@@ -122,3 +122,22 @@ describe('parseMetricFile(text) on values Python and JavaScript read differently
     else expect(Array.from(parsed.columns.values)).toEqual([python]);
   });
 });
+
+describe('metricFromColumns(columns)', () => {
+  const columns = (rows: [number, number, number][]) => ({
+    steps: new Float64Array(rows.map((r) => r[0])),
+    timestamps: new Float64Array(rows.map((r) => r[1])),
+    values: new Float64Array(rows.map((r) => r[2])),
+  });
+
+  it.each([
+    [[[0, 1, 5], [1, 2, 4], [2, 3, 3]]],
+    [[[2, 3, 3], [0, 1, 5], [1, 2, 4]]],
+    [[[1, 1, NaN], [1, 1, 5], [0, 9, 1]]],
+    [[[1, 1, 5], [1, 1, NaN], [1, 0, 9]]],
+    [[[3, 1, Infinity], [3, 1, 7], [3, 1, -Infinity]]],
+  ] as [number, number, number][][][])('picks the latest point and sorts the history exactly as toMetric does on points (%j)', (rows) => {
+    const expected = toMetric(rows.map(([step, timestamp, value]) => ({ step, timestamp, value: Number.isFinite(value) ? value : Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity' })));
+    expect(metricFromColumns(columns(rows))).toEqual(expected);
+  });
+});

@@ -2,7 +2,6 @@
  * Helpers shared by the parts of the file-store reader: a meta.yaml through its schema, and a
  * folder of one-value-per-file entries (params, tags), each with its warn-and-skip rule.
  */
-import { join } from 'node:path';
 import type { z } from 'zod';
 import { setOwn } from '../../order.ts';
 import { readText, walkFiles } from '../fs.ts';
@@ -21,7 +20,8 @@ export interface StoreDir {
 }
 
 export function child(dir: StoreDir, name: string): StoreDir {
-  return { abs: join(dir.abs, name), rel: dir.rel ? `${dir.rel}/${name}` : name };
+  // Plain concatenation: paths below the (resolved) root need no normalizing.
+  return { abs: `${dir.abs}/${name}`, rel: dir.rel ? `${dir.rel}/${name}` : name };
 }
 
 /**
