@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runfolioIntegration } from '../integration.ts';
-import type { SiteViews } from '../lib/site/views.ts';
+import type { SiteViews } from '../lib/site/views/types.ts';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

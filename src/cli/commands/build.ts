@@ -1,24 +1,31 @@
 /** `runfolio build`: stores (+ reports) → a static site. */
 import { resolve } from 'node:path';
 import { UsageError } from '../../lib/errors.ts';
+import { redactSnapshot, parseRedactions } from '../../lib/redact.ts';
+import { writeSiteData } from '../../lib/site/data-files.ts';
 import { readReports } from '../../lib/site/reports.ts';
-import { buildSiteViews } from '../../lib/site/views.ts';
+import { buildSiteViews } from '../../lib/site/views/build.ts';
 import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
 import type { CliIO } from '../io.ts';
+import { prepareOutDir } from '../out-dir.ts';
 import { readWithProgress } from '../read.ts';
 import { buildSite } from '../site-build.ts';
 
 export const buildSpec: CommandSpec = {
   name: 'build',
-  summary: 'Build the static site: experiment, run and model pages, and the reports in --content.',
+  summary: 'Build the static site: experiment, run, comparison and model pages, and the reports in --content.',
   options: {
     store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable: stores are merged.' },
     content: { type: 'string', value: 'DIR', description: 'Folder with reports/*.md (Markdown with front matter).' },
-    out: { type: 'string', short: 'o', value: 'DIR', description: 'Output folder (default: dist).' },
+    out: { type: 'string', short: 'o', value: 'DIR', description: 'Output folder, emptied first (default: dist).' },
     base: { type: 'string', value: '/SUB/PATH/', description: 'Serve the site under a sub-path (GitHub Pages: /<repo>/).' },
-    site: { type: 'string', value: 'URL', description: 'The site\'s public URL (canonical links).' },
+    site: { type: 'string', value: 'URL', description: "The site's public URL (canonical links)." },
     title: { type: 'string', value: 'TEXT', description: 'Project title shown in the header (default: Runfolio).' },
+    metric: { type: 'string', value: 'KEY', description: 'The metric experiment pages rank by (default: the one most runs logged).' },
+    compare: { type: 'string', multiple: true, value: 'RUN,RUN', description: 'Also publish a static comparison page of these runs. Repeatable.' },
+    redact: { type: 'string', multiple: true, value: 'PATTERN', description: 'Mask params/tags whose key matches the glob (e.g. "*token*"), or "paths" for local paths. Repeatable.' },
   },
+  notes: 'A RUN is a run id, a unique prefix, EXPERIMENT/RUN_NAME, models:/NAME/VERSION or models:/NAME@ALIAS.\nSecrets with well-known key names (password, token, api_key, …) and token formats are always masked.',
 };
 
 export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
@@ -28,27 +35,40 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   const base = typeof values.base === 'string' ? normalizeBase(values.base) : undefined;
   const site = typeof values.site === 'string' ? checkSite(values.site) : undefined;
   const outDir = resolve(io.cwd, typeof values.out === 'string' ? values.out : 'dist');
+  const compare = stringList(buildSpec, values, 'compare').map((list) => list.split(',').map((s) => s.trim()).filter(Boolean));
+  if (compare.some((list) => list.length < 2)) throw new UsageError('build: --compare needs two or more runs separated by commas, e.g. --compare a1b2c3,d4e5f6');
+  const redactions = parseRedactions(stringList(buildSpec, values, 'redact'));
+  const generated = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
 
-  const snapshot = await readWithProgress(stores, io);
+  const read = await readWithProgress(stores, io);
+  const { snapshot, masked } = redactSnapshot(read, redactions);
   const reportWarnings: { path: string; message: string }[] = [];
   const reports = typeof values.content === 'string' ? await readReports(resolve(io.cwd, values.content), (path, message) => reportWarnings.push({ path, message })) : [];
-  const generated = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
-  const views = buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, generated);
-  await buildSite(views, {
+  const published = await buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, {
+    ...(typeof values.metric === 'string' ? { preferredMetric: values.metric } : {}),
+    compare,
+    ...(generated !== undefined ? { generated } : {}),
+  });
+  prepareOutDir(outDir, io.cwd, stores);
+  await buildSite(published.views, {
     outDir,
     title: typeof values.title === 'string' && values.title.trim() ? values.title.trim() : 'Runfolio',
     ...(base ? { base } : {}),
     ...(site ? { site } : {}),
     verbose: values.verbose === true,
   });
-  const warnings = views.warnings.length;
-  io.stderr(`built ${outDir} from ${snapshot.runs.length.toLocaleString('en-US')} runs${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'}; see runfolio inspect)` : ''}\n`);
+  const data = writeSiteData(outDir, published);
+  const warnings = published.views.warnings.length;
+  io.stderr(
+    `built ${outDir}: ${published.views.runs.length.toLocaleString('en-US')} run pages, ${published.views.experiments.length} experiments, ${data.files.toLocaleString('en-US')} data files` +
+      `${masked > 0 ? `; ${masked} value${masked === 1 ? '' : 's'} redacted` : ''}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'} (see runfolio inspect)` : ''}\n`,
+  );
   return 0;
 }
 
 /** `/repo`, `repo/` and `/repo/` all mean `/repo/`. */
 export function normalizeBase(base: string): string {
-  if (/^[a-z]+:/i.test(base) || base.includes('..')) throw new UsageError(`build: --base must be a path such as /my-repo/, got ${JSON.stringify(base)}`);
+  if (/^[a-z]+:/i.test(base) || base.includes('..') || /[?#\\]/.test(base)) throw new UsageError(`build: --base must be a path such as /my-repo/, got ${JSON.stringify(base)}`);
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }

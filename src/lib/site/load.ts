@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import config from 'virtual:runfolio/config';
-import type { SiteViews } from './views.ts';
+import type { SiteViews } from './views/types.ts';
 
 let cached: SiteViews | undefined;
 

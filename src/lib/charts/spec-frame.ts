@@ -1,0 +1,41 @@
+/**
+ * What every chart spec shares: the named datasets it reads, its size options and the layer type.
+ *
+ * Specs read NAMED datasets (`data: {name}`), never inline values, so one compiled spec serves
+ * every run: data is inserted at render time (`view.data(name, rows)`) by the browser island or
+ * by svg.ts. Field names are fixed; metric keys and run names only ever appear as values.
+ */
+import type { Field } from 'vega-lite/types_unstable/channeldef.js';
+import type { LayerSpec } from 'vega-lite/types_unstable/spec/layer.js';
+import type { UnitSpec } from 'vega-lite/types_unstable/spec/unit.js';
+import type { Theme } from './theme.ts';
+
+export type Layer = UnitSpec<Field> | LayerSpec<Field>;
+
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Dataset names the specs read. */
+export const DATA = {
+  /** `SeriesRow[]` (series.ts): finite points of metric histories. */
+  series: 'series',
+  /** `MarkerRow[]` (series.ts): where runs logged NaN or ±Infinity. */
+  markers: 'markers',
+  /** `ParallelRow[]` (parallel.ts): one row per run and axis. */
+  parallel: 'parallel',
+  /** `ParallelTick[]` (parallel.ts): axis labels of the parallel coordinates. */
+  parallelTicks: 'parallel_ticks',
+  /** `ScatterRow[]` (scatter-spec.ts). */
+  scatter: 'scatter',
+} as const;
+
+export interface FrameOptions {
+  theme?: Theme;
+  /** Pixels, or `container` (the default) to follow the element's width in the browser; SVG needs pixels. */
+  width?: number | 'container';
+  /** Pixels of the plot area. */
+  height?: number;
+}
+
+export function frame(options: FrameOptions, defaultHeight: number): { width: number | 'container'; height: number } {
+  return { width: options.width ?? 'container', height: options.height ?? defaultHeight };
+}

@@ -1,0 +1,123 @@
+/**
+ * The charts pages show without JavaScript: experiment overviews (the top runs' histories of the
+ * primary metric, params → metric in parallel coordinates, one param against the metric) and
+ * static comparisons, rendered at build time to SVG files in a light and a dark version (the
+ * page picks one with `prefers-color-scheme`). Files, not inline SVG, keep the HTML small and
+ * work from `file://`. Same spec builders as the browser charts (src/lib/charts).
+ */
+import { metricNumber } from '../metric-value.ts';
+import type { Run } from '../model.ts';
+import { chartRows, runLabels } from '../charts/series.ts';
+import { DATA, axisType, axisValue, lineChartSpec, parallelData, parallelSpec, scatterSpec, type Theme } from '../charts/specs.ts';
+import { renderSvg } from '../charts/svg.ts';
+import type { TopLevelSpec } from 'vega-lite';
+
+/** Chart images of a page: URLs (site-root paths) of the light and dark SVGs, with a caption. */
+export interface ChartImage {
+  light: string;
+  dark: string;
+  alt: string;
+  caption: string;
+}
+export interface ChartImages {
+  history?: ChartImage;
+  parallel?: ChartImage;
+  scatter?: ChartImage;
+}
+
+/** An SVG file to write, by site-root path. */
+export interface SvgFile {
+  path: string;
+  svg: string;
+}
+
+const THEMES: Theme[] = ['light', 'dark'];
+const WIDTH = 680;
+/** Runs drawn in the overview's history chart, best first. */
+export const HISTORY_RUNS = 8;
+/** Points per series in static charts (LTTB, extremes kept). */
+const POINT_BUDGET = 400;
+/** Runs in the parallel coordinates chart (the best ones): more lines is ink, not information. */
+export const PARALLEL_RUNS = 300;
+const PARALLEL_DIMS = 6;
+
+async function both(spec: (theme: Theme) => TopLevelSpec, data: Record<string, readonly object[]>, path: (theme: Theme) => string, files: SvgFile[]): Promise<{ light: string; dark: string }> {
+  for (const theme of THEMES) files.push({ path: path(theme), svg: await renderSvg(spec(theme), data) });
+  return { light: path('light'), dark: path('dark') };
+}
+
+/** History of `metric` for `runs` (best first) overlaid. */
+export async function historyChart(runs: Run[], metric: string, path: (theme: Theme) => string, files: SvgFile[]): Promise<ChartImage | undefined> {
+  const drawn = runs.filter((r) => r.metrics[metric]).slice(0, HISTORY_RUNS);
+  if (drawn.length === 0) return undefined;
+  const labels = runLabels(drawn.map((r) => ({ id: r.id, name: r.name })));
+  const { rows, markers } = chartRows(
+    drawn.map((r) => ({ run: labels.get(r.id) ?? r.id, metric, ...(r.startTime !== undefined ? { start: r.startTime } : {}), points: r.metrics[metric]?.history ?? [] })),
+    { budget: POINT_BUDGET },
+  );
+  const domain = steadyDomain(drawn, metric, rows);
+  const urls = await both((theme) => lineChartSpec({ metric, theme, width: WIDTH, height: 240, interactive: false, ...(domain ? { yDomain: domain } : {}) }), { [DATA.series]: rows, [DATA.markers]: markers }, path, files);
+  const clipped = domain ? '; y axis cut to the runs that ended with a finite value' : '';
+  return { ...urls, alt: `${metric} over steps for ${drawn.length} runs`, caption: `${metric} by step, ${drawn.length === 1 ? 'one run' : `the ${drawn.length} best runs`}${clipped}` };
+}
+
+/**
+ * A run that diverged (ended on NaN or ±∞) often shoots to huge values first and flattens every
+ * other line; the y range then comes from the runs that ended finite, and the rest is clipped.
+ * Undefined when no run diverged or the range would not change.
+ */
+function steadyDomain(runs: Run[], metric: string, rows: { run: string; value: number }[]): [number, number] | undefined {
+  const steady = new Set(runLabelsOf(runs.filter((r) => Number.isFinite(metricNumber(r.metrics[metric]?.latest.value ?? 'NaN')))));
+  if (steady.size === 0 || steady.size === runs.length) return undefined;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let allLo = Infinity;
+  let allHi = -Infinity;
+  for (const row of rows) {
+    allLo = Math.min(allLo, row.value);
+    allHi = Math.max(allHi, row.value);
+    if (!steady.has(row.run)) continue;
+    lo = Math.min(lo, row.value);
+    hi = Math.max(hi, row.value);
+  }
+  if (!(lo < hi) || (lo === allLo && hi === allHi)) return undefined;
+  return [lo, hi];
+}
+
+function runLabelsOf(runs: Run[]): string[] {
+  return [...runLabels(runs.map((r) => ({ id: r.id, name: r.name }))).values()];
+}
+
+/** Params (those that vary) → metric, one line per run, for the best runs. */
+export async function parallelChart(runs: Run[], params: string[], metric: string, path: (theme: Theme) => string, files: SvgFile[]): Promise<ChartImage | undefined> {
+  const withMetric = runs.filter((r) => r.metrics[metric] && Number.isFinite(metricNumber(r.metrics[metric].latest.value))).slice(0, PARALLEL_RUNS);
+  // Axes every run has (a run missing one is left out of the chart, as MLflow does) and that vary.
+  const common = params.filter((p) => withMetric.filter((r) => r.params[p] !== undefined).length >= 0.9 * withMetric.length);
+  const dims = common.filter((p) => new Set(withMetric.map((r) => r.params[p])).size > 1).slice(0, PARALLEL_DIMS);
+  if (withMetric.length < 2 || dims.length === 0) return undefined;
+  const labels = runLabels(withMetric.map((r) => ({ id: r.id, name: r.name })));
+  const data = parallelData(
+    withMetric.map((r) => ({ run: labels.get(r.id) ?? r.id, values: { ...Object.fromEntries(dims.map((d) => [d, r.params[d]])), [metric]: metricNumber(r.metrics[metric]?.latest.value ?? 'NaN') } })),
+    [...dims, metric],
+    metric,
+  );
+  if (data.rows.length === 0) return undefined;
+  const urls = await both((theme) => parallelSpec({ metric, theme, width: WIDTH, height: 260 }), { [DATA.parallel]: data.rows, [DATA.parallelTicks]: data.ticks }, path, files);
+  return { ...urls, alt: `Parallel coordinates of ${dims.join(', ')} against ${metric}`, caption: `${dims.join(', ')} → ${metric}, ${withMetric.length} runs${withMetric.length === PARALLEL_RUNS ? ' (the best)' : ''}` };
+}
+
+/** The param that varies most against the metric, a dot per run. */
+export async function scatterChart(runs: Run[], params: string[], metric: string, path: (theme: Theme) => string, files: SvgFile[]): Promise<ChartImage | undefined> {
+  const withMetric = runs.filter((r) => r.metrics[metric] && Number.isFinite(metricNumber(r.metrics[metric].latest.value)));
+  const param = params
+    .map((p) => ({ p, values: new Set(withMetric.map((r) => r.params[p]).filter((v) => v !== undefined)).size }))
+    .filter(({ values }) => values > 1)
+    .sort((a, b) => b.values - a.values)[0]?.p;
+  if (!param || withMetric.length < 2) return undefined;
+  const points = withMetric.filter((r) => r.params[param] !== undefined);
+  const xType = axisType(points.map((r) => r.params[param] as string));
+  const labels = runLabels(points.map((r) => ({ id: r.id, name: r.name })));
+  const rows = points.map((r) => ({ run: labels.get(r.id) ?? r.id, x: axisValue(r.params[param] as string, xType), y: metricNumber(r.metrics[metric]?.latest.value ?? 'NaN') }));
+  const urls = await both((theme) => scatterSpec({ theme, width: WIDTH, height: 260, x: { title: param, type: xType }, y: { title: metric, type: 'quantitative' } }), { [DATA.scatter]: rows }, path, files);
+  return { ...urls, alt: `${metric} against ${param}, one dot per run`, caption: `${metric} against ${param}, ${points.length} runs` };
+}

@@ -1,0 +1,76 @@
+/**
+ * Writes the site's data files under `data/` (after Astro wrote the pages): chart SVGs, per-run
+ * metric series (downsampled) and summaries, full histories as CSV, the runs table's chunks,
+ * the runs index and the compiled chart specs. Files are written one at a time as they are
+ * made, so a 10,000-run site never holds them all in memory.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { metricNumber } from '../metric-value.ts';
+import type { Run } from '../model.ts';
+import { lineChartVariants } from '../charts/compile.ts';
+import { encodeSeriesFile } from '../charts/series-file.ts';
+import { dataFiles } from './routes.ts';
+import { runSummaryData, type RunIndexEntry } from './run-data.ts';
+import { tableChunks, treeOrder } from './table-data.ts';
+import { compareMlflowDefault } from '../analyze/tables.ts';
+import type { PublishedSite } from './views/build.ts';
+
+/** Points per series in the files charts fetch (the full history is in the CSV). */
+export const SERIES_BUDGET = 1000;
+
+export interface WrittenData {
+  files: number;
+  bytes: number;
+}
+
+export function writeSiteData(outDir: string, site: PublishedSite): WrittenData {
+  const written: WrittenData = { files: 0, bytes: 0 };
+  const write = (sitePath: string, content: string): void => {
+    const file = join(outDir, sitePath);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    written.files += 1;
+    written.bytes += Buffer.byteLength(content);
+  };
+  for (const { path, svg } of site.svgs) write(path, svg);
+
+  const experimentNames = new Map(site.views.experiments.map((e) => [e.id, e.name]));
+  const index: RunIndexEntry[] = [];
+  for (const run of site.runs) {
+    const experimentName = experimentNames.get(run.experimentId) ?? run.experimentId;
+    write(dataFiles.run(run.id), JSON.stringify(runSummaryData(run, experimentName)));
+    write(dataFiles.runSeries(run.id), JSON.stringify(encodeSeriesFile([run], { budget: SERIES_BUDGET })));
+    write(dataFiles.runHistoryCsv(run.id), historyCsv(run));
+    index.push({ id: run.id, name: run.name, experimentId: run.experimentId, experimentName, status: run.status, ...(run.startTime !== undefined ? { startTime: run.startTime } : {}) });
+  }
+  write(dataFiles.runIndex(), JSON.stringify(index));
+
+  for (const experiment of site.views.experiments) {
+    const runs = site.runs.filter((r) => r.experimentId === experiment.id);
+    const chunks = tableChunks(treeOrder(runs, compareMlflowDefault), experiment.columns.metrics, experiment.columns.params);
+    for (const chunk of chunks) write(dataFiles.runsTable(experiment.id, chunk.chunk), JSON.stringify(chunk));
+  }
+  for (const [variant, spec] of Object.entries(lineChartVariants({ metric: '', title: null }))) write(dataFiles.lineSpec(variant), JSON.stringify(spec));
+  return written;
+}
+
+/** Every point of every metric of a run: `metric,step,timestamp,value` (RFC 4180 quoting). */
+export function historyCsv(run: Run): string {
+  const lines = ['metric,step,timestamp,value'];
+  for (const [key, metric] of Object.entries(run.metrics)) {
+    const cell = csvCell(key);
+    for (const p of metric.history) lines.push(`${cell},${p.step},${p.timestamp},${csvNumber(metricNumber(p.value))}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function csvNumber(n: number): string {
+  return Number.isNaN(n) ? 'NaN' : n === Infinity ? 'Infinity' : n === -Infinity ? '-Infinity' : String(n);
+}
+
+/** A CSV cell; a leading `=`, `+`, `-`, `@` is prefixed with `'` so spreadsheets do not run it as a formula. */
+export function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}

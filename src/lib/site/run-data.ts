@@ -1,0 +1,53 @@
+/**
+ * A run's summary as the compare island fetches it (`dataFiles.run(id)`): what the diff table
+ * shows. Shared by the writer and the browser; no Node, no zod.
+ */
+import type { MetricValue, Run } from '../model.ts';
+
+export interface RunSummaryData {
+  id: string;
+  name: string;
+  experimentId: string;
+  experimentName: string;
+  status: Run['status'];
+  startTime?: number;
+  endTime?: number;
+  user?: string;
+  source?: string;
+  commit?: string;
+  params: [string, string][];
+  /** Latest value of each metric. */
+  metrics: [string, MetricValue][];
+  tags: [string, string][];
+}
+
+const LONG_TAGS = new Set(['mlflow.note.content', 'mlflow.log-model.history']);
+
+export function runSummaryData(run: Run, experimentName: string): RunSummaryData {
+  const data: RunSummaryData = {
+    id: run.id,
+    name: run.name,
+    experimentId: run.experimentId,
+    experimentName,
+    status: run.status,
+    params: Object.entries(run.params),
+    metrics: Object.entries(run.metrics).map(([key, m]) => [key, m.latest.value]),
+    tags: Object.entries(run.tags).filter(([key]) => !LONG_TAGS.has(key)),
+  };
+  if (run.startTime !== undefined) data.startTime = run.startTime;
+  if (run.endTime !== undefined) data.endTime = run.endTime;
+  if (run.user) data.user = run.user;
+  if (run.tags['mlflow.source.name']) data.source = run.tags['mlflow.source.name'];
+  if (run.tags['mlflow.source.git.commit']) data.commit = run.tags['mlflow.source.git.commit'];
+  return data;
+}
+
+/** The runs index (`dataFiles.runIndex()`): every published run, for the compare picker and the site search. */
+export interface RunIndexEntry {
+  id: string;
+  name: string;
+  experimentId: string;
+  experimentName: string;
+  status: Run['status'];
+  startTime?: number;
+}

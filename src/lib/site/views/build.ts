@@ -1,0 +1,154 @@
+/**
+ * Snapshot (+ reports) → every page's view, and the chart SVGs those views point at. Deleted
+ * experiments and deleted runs are not published (MLflow's UI hides them too); the home page
+ * says how many were left out.
+ */
+import { leaderboard } from '../../analyze/rank.ts';
+import { resolveRun } from '../../analyze/resolve-run.ts';
+import { buildTables, type RunTables } from '../../analyze/tables.ts';
+import type { Experiment, Run, Snapshot } from '../../model.ts';
+import { metricValue } from '../../metric-value.ts';
+import { historyChart, parallelChart, scatterChart, type ChartImage, type ChartImages, type SvgFile } from '../charts-static.ts';
+import { renderMarkdown } from '../markdown.ts';
+import type { Report } from '../reports.ts';
+import { dataFiles } from '../routes.ts';
+import { safeSegment } from '../slugs.ts';
+import { compareView } from './compare-view.ts';
+import { choosePrimaryMetric, experimentView, keysByFrequency } from './experiment-view.ts';
+import { currentVersion, modelView } from './model-view.ts';
+import { optional, runLink, runView, versionsByRun } from './run-view.ts';
+import type { HomeView, ReportView, SiteViews } from './types.ts';
+
+export interface SiteOptions {
+  /** `--metric`: the metric experiment pages rank by, where runs logged it. */
+  preferredMetric?: string;
+  /** `--compare`: run references (DESIGN.md's RUN syntax) to compare on static pages, one list per page. */
+  compare?: string[][];
+  /** Build date (SOURCE_DATE_EPOCH), epoch ms. */
+  generated?: number;
+}
+
+export interface PublishedSite {
+  views: SiteViews;
+  /** Chart SVG files the views link to. */
+  svgs: SvgFile[];
+  /** The runs that get pages, with their tables (for data files). */
+  runs: Run[];
+  tables: RunTables;
+}
+
+export async function buildSiteViews(snapshot: Snapshot, reports: Report[], options: SiteOptions = {}): Promise<PublishedSite> {
+  const experiments = snapshot.experiments.filter((e) => e.lifecycleStage === 'active');
+  const published = new Set(experiments.map((e) => e.id));
+  const runs = snapshot.runs.filter((r) => r.lifecycleStage === 'active' && published.has(r.experimentId));
+  const tables = buildTables({ runs, experiments });
+  const byId = new Map(runs.map((r) => [r.id, r]));
+  const children = new Map<string, Run[]>();
+  for (const run of tables.runList) {
+    if (run.parentId && byId.has(run.parentId)) children.set(run.parentId, [...(children.get(run.parentId) ?? []), run]);
+  }
+  const names = new Map(experiments.map((e) => [e.id, e.name]));
+  const versions = versionsByRun(snapshot.models);
+  const svgs: SvgFile[] = [];
+
+  const experimentViews = [];
+  for (const experiment of experiments) {
+    const own = tables.runList.filter((r) => r.experimentId === experiment.id);
+    const charts = await experimentCharts(experiment, own, tables, options.preferredMetric, svgs);
+    experimentViews.push(experimentView({ experiment, runs: own, tables, charts, ...optional('preferredMetric', options.preferredMetric) }));
+  }
+
+  const compares = [];
+  for (const refs of options.compare ?? []) {
+    const chosen = refs.map((ref) => resolveRun(snapshot, ref));
+    compares.push(compareView(chosen, buildTables({ runs: chosen, experiments }), await compareCharts(chosen, svgs)));
+  }
+
+  const views: SiteViews = {
+    ...optional('generated', options.generated),
+    home: homeView(snapshot, experiments, runs, tables, options.preferredMetric),
+    experiments: experimentViews,
+    runs: tables.runList.map((run) => runView(run, { experimentName: names.get(run.experimentId) ?? run.experimentId, byId, children, versionsByRun: versions })),
+    models: snapshot.models.map((m) => modelView(m, byId)),
+    reports: reports.map((r) => reportView(r, snapshot)),
+    compares,
+    warnings: snapshot.warnings,
+  };
+  return { views, svgs, runs: tables.runList as Run[], tables };
+}
+
+async function experimentCharts(experiment: Experiment, runs: readonly Run[], tables: RunTables, preferred: string | undefined, svgs: SvgFile[]): Promise<ChartImages> {
+  const metric = choosePrimaryMetric(keysByFrequency([...runs], (r) => r.metrics), preferred);
+  if (!metric) return {};
+  const ranked = leaderboard(tables, { metric, experimentIds: [experiment.id] }).runs.filter((r) => r.rank !== null);
+  const byId = new Map(runs.map((r) => [r.id, r]));
+  const best = ranked.flatMap((r) => byId.get(r.id) ?? []);
+  const params = keysByFrequency([...runs], (r) => r.params).map(([k]) => k);
+  const path = (name: string) => (theme: 'light' | 'dark') => dataFiles.chart(experiment.id, name, theme);
+  const charts: ChartImages = {};
+  const history = await historyChart(best, metric, path('history'), svgs);
+  if (history) charts.history = history;
+  const parallel = await parallelChart(best, params, metric, path('parallel'), svgs);
+  if (parallel) charts.parallel = parallel;
+  const scatter = await scatterChart(best, params, metric, path('scatter'), svgs);
+  if (scatter) charts.scatter = scatter;
+  return charts;
+}
+
+const COMPARE_CHART_METRICS = 6;
+
+async function compareCharts(runs: Run[], svgs: SvgFile[]): Promise<ChartImage[]> {
+  const shared = keysByFrequency(runs, (r) => r.metrics).filter(([key, n]) => n >= 2 && !key.startsWith('system/')).slice(0, COMPARE_CHART_METRICS);
+  const folder = `compare-${runs.map((r) => safeSegment(r.id).slice(0, 8)).join('-')}`;
+  const charts: ChartImage[] = [];
+  for (const [metric] of shared) {
+    const chart = await historyChart(runs, metric, (theme) => dataFiles.chart(folder, safeSegment(metric), theme), svgs);
+    if (chart) charts.push({ ...chart, caption: metric });
+  }
+  return charts;
+}
+
+function homeView(snapshot: Snapshot, experiments: Experiment[], runs: Run[], tables: RunTables, preferred: string | undefined): HomeView {
+  const byId = new Map(runs.map((r) => [r.id, r]));
+  return {
+    experiments: experiments.map((e) => {
+      const own = runs.filter((r) => r.experimentId === e.id);
+      const metric = choosePrimaryMetric(keysByFrequency(own, (r) => r.metrics), preferred);
+      const top = metric ? leaderboard(tables, { metric, experimentIds: [e.id], top: 1 }).runs[0] : undefined;
+      const bestRun = top ? byId.get(top.id) : undefined;
+      const last = own.reduce<number | undefined>((max, r) => (r.startTime !== undefined && (max === undefined || r.startTime > max) ? r.startTime : max), undefined);
+      return {
+        id: e.id,
+        name: e.name,
+        runs: own.length,
+        ...optional('lastActivity', last),
+        ...(bestRun && metric && top?.value !== null && top?.value !== undefined ? { best: { run: runLink(bestRun), metric, value: metricValue(top.value) } } : {}),
+      };
+    }),
+    hidden: { experiments: snapshot.experiments.length - experiments.length, runs: snapshot.runs.length - runs.length },
+    models: snapshot.models.map((m) => ({ name: m.name, versions: m.versions.length, ...(currentVersion(m) ? { current: currentVersion(m) } : {}) })),
+    totals: {
+      runs: runs.length,
+      metrics: new Set(runs.flatMap((r) => Object.keys(r.metrics))).size,
+      params: new Set(runs.flatMap((r) => Object.keys(r.params))).size,
+    },
+  };
+}
+
+function reportView(report: Report, snapshot: Snapshot): ReportView {
+  const linked = report.runs.flatMap((ref) => {
+    try {
+      return [runLink(resolveRun(snapshot, ref))];
+    } catch {
+      return [];
+    }
+  });
+  return {
+    slug: report.slug,
+    title: report.title,
+    ...optional('date', report.date),
+    ...optional('summary', report.summary),
+    html: renderMarkdown(report.body),
+    runs: linked,
+  };
+}

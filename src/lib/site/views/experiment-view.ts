@@ -1,0 +1,131 @@
+/**
+ * Experiment → its page's view: leaderboard and best runs by the primary metric (analyses of
+ * src/lib/analyze), sweeps with their best child, the runs table's columns and first rows.
+ */
+import { bestRuns } from '../../analyze/best.ts';
+import { inferDirection } from '../../analyze/direction.ts';
+import { leaderboard } from '../../analyze/rank.ts';
+import { compareMlflowDefault, type RunTables } from '../../analyze/tables.ts';
+import { metricValue } from '../../metric-value.ts';
+import type { Experiment, Run, RunStatus } from '../../model.ts';
+import { compareStrings } from '../../order.ts';
+import type { ChartImages } from '../charts-static.ts';
+import { renderMarkdown } from '../markdown.ts';
+import { TABLE_CHUNK_ROWS, treeOrder } from '../table-data.ts';
+import { durationOf } from './facts.ts';
+import { optional, runLink } from './run-view.ts';
+import type { ExperimentView, LeaderboardRow, RunsTableRow } from './types.ts';
+
+const PREVIEW_ROWS = 50;
+const PREVIEW_METRICS = 4;
+const PREVIEW_PARAMS = 5;
+const LEADERBOARD_SIZE = 10;
+const STATUSES: RunStatus[] = ['FINISHED', 'RUNNING', 'SCHEDULED', 'FAILED', 'KILLED'];
+
+export interface ExperimentInput {
+  experiment: Experiment;
+  /** The experiment's published (active) runs. */
+  runs: Run[];
+  tables: RunTables;
+  /** `--metric` of the build, used when the experiment has it. */
+  preferredMetric?: string;
+  charts: ChartImages;
+}
+
+export function experimentView({ experiment, runs, tables, preferredMetric, charts }: ExperimentInput): ExperimentView {
+  const metricKeys = keysByFrequency(runs, (r) => r.metrics);
+  const paramKeys = keysByFrequency(runs, (r) => r.params);
+  const primary = choosePrimaryMetric(metricKeys, preferredMetric);
+  const ordered = treeOrder(runs, compareMlflowDefault);
+  const byId = new Map(runs.map((r) => [r.id, r]));
+  const previewMetrics = [...(primary ? [primary] : []), ...metricKeys.map(([k]) => k).filter((k) => k !== primary && !k.startsWith('system/'))].slice(0, PREVIEW_METRICS);
+  const previewParams = varyingParams(runs, paramKeys.map(([k]) => k)).slice(0, PREVIEW_PARAMS);
+  const childCount = countChildren(runs);
+  return {
+    id: experiment.id,
+    name: experiment.name,
+    ...(experiment.description ? { noteHtml: renderMarkdown(experiment.description) } : {}),
+    tags: Object.entries(experiment.tags).filter(([k]) => k !== 'mlflow.note.content'),
+    runCount: runs.length,
+    statusCounts: STATUSES.map((s): [RunStatus, number] => [s, runs.filter((r) => r.status === s).length]).filter(([, n]) => n > 0),
+    ...optional('lastActivity', runs.reduce<number | undefined>((max, r) => (r.startTime !== undefined && (max === undefined || r.startTime > max) ? r.startTime : max), undefined)),
+    ...(primary ? { primaryMetric: { key: primary, direction: inferDirection(primary) } } : {}),
+    leaderboard: primary ? topRuns(tables, experiment.id, primary, byId) : [],
+    sweeps: primary ? sweepBests(tables, experiment.id, primary, byId, childCount) : sweepsWithoutMetric(byId, childCount),
+    columns: { metrics: metricKeys.map(([k]) => k), params: paramKeys.map(([k]) => k) },
+    preview: ordered.slice(0, PREVIEW_ROWS).map(({ run, depth }) => ({
+      ...runLink(run),
+      depth,
+      ...optional('startTime', run.startTime),
+      ...optional('durationMs', durationOf(run)),
+      ...optional('user', run.user),
+      children: childCount.get(run.id) ?? 0,
+      metrics: previewMetrics.map((k) => run.metrics[k]?.latest.value ?? null),
+      params: previewParams.map((k) => (Object.hasOwn(run.params, k) ? (run.params[k] ?? null) : null)),
+    })) satisfies RunsTableRow[],
+    previewColumns: { metrics: previewMetrics, params: previewParams },
+    tableChunks: Math.max(1, Math.ceil(runs.length / TABLE_CHUNK_ROWS)),
+    charts,
+  };
+}
+
+const HELD_OUT = /(^|[^a-z])(val|valid|validation|test|eval|holdout)([^a-z]|$)/i;
+
+/**
+ * The primary metric: the preferred one if runs logged it; else among the metrics nearly every
+ * run logged (at least 80% as many runs as the most common), a held-out one (`val/…`, `test_…`,
+ * `eval-…`) first, then the most common (never `system/`).
+ */
+export function choosePrimaryMetric(keys: [string, number][], preferred?: string): string | undefined {
+  if (preferred && keys.some(([k]) => k === preferred)) return preferred;
+  const candidates = keys.filter(([k]) => !k.startsWith('system/'));
+  const most = candidates[0]?.[1] ?? 0;
+  const common = candidates.filter(([, n]) => n >= 0.8 * most);
+  return (common.find(([k]) => HELD_OUT.test(k)) ?? common[0])?.[0];
+}
+
+/** Keys with the number of runs having each, most common first, then by name. */
+export function keysByFrequency(runs: Run[], pick: (run: Run) => Record<string, unknown>): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const run of runs) for (const key of Object.keys(pick(run))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || compareStrings(a, b));
+}
+
+/** Params whose value differs between runs first (what a sweep varies), constant ones after. */
+function varyingParams(runs: Run[], keys: string[]): string[] {
+  const varies = (key: string) => new Set(runs.map((r) => r.params[key] ?? null)).size > 1;
+  return [...keys.filter(varies), ...keys.filter((k) => !varies(k))];
+}
+
+function countChildren(runs: Run[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const run of runs) if (run.parentId) counts.set(run.parentId, (counts.get(run.parentId) ?? 0) + 1);
+  return counts;
+}
+
+function topRuns(tables: RunTables, experimentId: string, metric: string, byId: Map<string, Run>): LeaderboardRow[] {
+  const board = leaderboard(tables, { metric, experimentIds: [experimentId], top: LEADERBOARD_SIZE });
+  return board.runs.flatMap((r) => {
+    const run = byId.get(r.id);
+    if (!run || r.rank === null || r.value === null) return [];
+    return [{ ...runLink(run), rank: r.rank, value: metricValue(r.value), ...optional('startTime', run.startTime) }];
+  });
+}
+
+function sweepBests(tables: RunTables, experimentId: string, metric: string, byId: Map<string, Run>, childCount: Map<string, number>): ExperimentView['sweeps'] {
+  const best = bestRuns(tables, { metric, experimentIds: [experimentId], group: { by: 'parent' } });
+  return best.groups.flatMap((group) => {
+    const parent = group.group ? byId.get(group.group) : undefined;
+    const run = byId.get(group.id);
+    if (!parent || !run) return [];
+    const bestRow: LeaderboardRow | undefined = group.ranked > 0 ? { ...runLink(run), rank: 1, value: metricValue(group.value), ...optional('startTime', run.startTime) } : undefined;
+    return [{ parent: runLink(parent), children: childCount.get(parent.id) ?? 0, ...(bestRow ? { best: bestRow } : {}) }];
+  });
+}
+
+function sweepsWithoutMetric(byId: Map<string, Run>, childCount: Map<string, number>): ExperimentView['sweeps'] {
+  return [...childCount.keys()].flatMap((id) => {
+    const parent = byId.get(id);
+    return parent ? [{ parent: runLink(parent), children: childCount.get(id) ?? 0 }] : [];
+  }).sort((a, b) => compareStrings(a.parent.id, b.parent.id));
+}

@@ -1,0 +1,106 @@
+/** Run → the run page's view. */
+import { metricNumber } from '../../metric-value.ts';
+import type { Metric, RegisteredModel, Run } from '../../model.ts';
+import { renderMarkdown } from '../markdown.ts';
+import { durationOf, runFacts } from './facts.ts';
+import type { MetricSummary, RunLink, RunView } from './types.ts';
+
+const NOTE_TAG = 'mlflow.note.content';
+
+export interface RunContext {
+  experimentName: string;
+  byId: Map<string, Run>;
+  children: Map<string, Run[]>;
+  /** Model versions by the run they were made from. */
+  versionsByRun: Map<string, RunView['modelVersions']>;
+}
+
+export function runLink(run: Run): RunLink {
+  return { id: run.id, name: run.name, status: run.status };
+}
+
+export function runView(run: Run, context: RunContext): RunView {
+  const parent = run.parentId ? context.byId.get(run.parentId) : undefined;
+  const tags = Object.entries(run.tags);
+  return {
+    ...runLink(run),
+    experimentId: run.experimentId,
+    experimentName: context.experimentName,
+    lifecycleStage: run.lifecycleStage,
+    ...optional('startTime', run.startTime),
+    ...optional('endTime', run.endTime),
+    ...optional('durationMs', durationOf(run)),
+    ...optional('user', run.user),
+    ...optional('artifactUri', run.artifactUri),
+    facts: runFacts(run),
+    ...(parent ? { parent: runLink(parent) } : {}),
+    children: (context.children.get(run.id) ?? []).map(runLink),
+    modelVersions: context.versionsByRun.get(run.id) ?? [],
+    loggedModels: run.loggedModels.map((m) => ({ id: m.id, name: m.name, ...optional('status', m.status) })),
+    params: Object.entries(run.params),
+    metrics: Object.entries(run.metrics).map(([key, metric]) => summarizeMetric(key, metric)),
+    tags: tags.filter(([key]) => !key.startsWith('mlflow.')),
+    systemTags: tags.filter(([key]) => key.startsWith('mlflow.') && key !== NOTE_TAG),
+    ...(run.description ? { noteHtml: renderMarkdown(run.description) } : {}),
+    inputs: run.inputs.map((input) => ({
+      name: input.name,
+      digest: input.digest,
+      ...optional('context', input.context),
+      ...optional('sourceType', input.sourceType),
+      ...optional('source', input.source),
+      ...optional('rows', rowsOf(input.profile)),
+    })),
+    artifacts: run.artifacts,
+  };
+}
+
+/** Model versions grouped by source run, aliases attached, for run pages. */
+export function versionsByRun(models: RegisteredModel[]): Map<string, RunView['modelVersions']> {
+  const out = new Map<string, RunView['modelVersions']>();
+  for (const model of models) {
+    const aliases = Object.entries(model.aliases);
+    for (const v of model.versions) {
+      if (!v.runId) continue;
+      const list = out.get(v.runId) ?? [];
+      list.push({ model: model.name, version: v.version, stage: v.stage, aliases: aliases.filter(([, n]) => n === v.version).map(([a]) => a) });
+      out.set(v.runId, list);
+    }
+  }
+  return out;
+}
+
+export function summarizeMetric(key: string, metric: Metric): MetricSummary {
+  let min: number | undefined;
+  let max: number | undefined;
+  for (const point of metric.history) {
+    const n = metricNumber(point.value);
+    if (!Number.isFinite(n)) continue;
+    if (min === undefined || n < min) min = n;
+    if (max === undefined || n > max) max = n;
+  }
+  return {
+    key,
+    latest: metric.latest.value,
+    latestStep: metric.latest.step,
+    min: min ?? null,
+    max: max ?? null,
+    points: metric.history.length,
+    system: key.startsWith('system/'),
+  };
+}
+
+/** Row count from an MLflow dataset profile (`{"num_rows": 9600, …}`), when it has one. */
+function rowsOf(profile: string | undefined): string | undefined {
+  if (!profile) return undefined;
+  try {
+    const parsed = JSON.parse(profile) as { num_rows?: unknown };
+    return typeof parsed.num_rows === 'number' ? parsed.num_rows.toLocaleString('en-US') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `{ key: value }`, or `{}` when value is undefined (views never hold undefined: JSON drops it anyway). */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
