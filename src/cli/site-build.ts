@@ -4,8 +4,7 @@
  * virtual module); Astro's caches go to a temporary folder too, so parallel builds of different
  * stores do not share state.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runfolioIntegration } from '../integration.ts';
@@ -22,11 +21,18 @@ export interface SiteBuildOptions {
 }
 
 export async function buildSite(views: SiteViews, options: SiteBuildOptions): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), 'runfolio-build-'));
+  // Astro bundles the prerenderer into `<cwd>/.astro/` when outDir lies outside the cwd, and that
+  // bundle imports packages by name: so each build runs from a folder of its own inside the
+  // package (node_modules resolves from there), never writing into the user's folder or into a
+  // parallel build's.
+  await mkdir(join(PACKAGE_ROOT, '.astro', 'builds'), { recursive: true });
+  const work = await mkdtemp(join(PACKAGE_ROOT, '.astro', 'builds', 'build-'));
   try {
     const viewsFile = join(work, 'views.json');
     await writeFile(viewsFile, JSON.stringify(views));
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    const cwd = process.cwd();
+    process.chdir(work);
     const { build } = await import('astro');
     await build({
       root: PACKAGE_ROOT,
@@ -37,7 +43,7 @@ export async function buildSite(views: SiteViews, options: SiteBuildOptions): Pr
       ...(options.site ? { site: options.site } : {}),
       logLevel: options.verbose ? 'info' : 'error',
       integrations: [runfolioIntegration({ title: options.title, viewsFile })],
-    });
+    }).finally(() => process.chdir(cwd));
   } finally {
     await rm(work, { recursive: true, force: true });
   }
