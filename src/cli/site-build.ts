@@ -1,14 +1,14 @@
 /**
- * Runs Astro's programmatic build over Runfolio's pages with this build's views. The views go to
- * a temporary JSON file that the pages read once (its path travels through the integration's
- * virtual module); Astro's caches go to a temporary folder too, so parallel builds of different
- * stores do not share state.
+ * Runs Astro's programmatic build over Runfolio's pages with this build's views. The views arrive
+ * serialized and go to a temporary JSON file that the pages read once (its path travels through
+ * the integration's virtual module): the caller has let go of the Snapshot by then, so its
+ * metric histories are not held while Astro renders. Astro's caches go to the temporary folder
+ * too, so parallel builds of different stores do not share state.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runfolioIntegration } from '../integration.ts';
-import type { SiteViews } from '../lib/site/views/types.ts';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,7 +20,7 @@ export interface SiteBuildOptions {
   verbose?: boolean;
 }
 
-export async function buildSite(views: SiteViews, options: SiteBuildOptions): Promise<void> {
+export async function buildSite(viewsJson: string, options: SiteBuildOptions): Promise<void> {
   // Astro bundles the prerenderer into `<cwd>/.astro/` when outDir lies outside the cwd, and that
   // bundle imports packages by name: so each build runs from a folder of its own inside the
   // package (node_modules resolves from there), never writing into the user's folder or into a
@@ -29,7 +29,7 @@ export async function buildSite(views: SiteViews, options: SiteBuildOptions): Pr
   const work = await mkdtemp(join(PACKAGE_ROOT, '.astro', 'builds', 'build-'));
   try {
     const viewsFile = join(work, 'views.json');
-    await writeFile(viewsFile, JSON.stringify(views));
+    await writeFile(viewsFile, viewsJson);
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const cwd = process.cwd();
     process.chdir(work);

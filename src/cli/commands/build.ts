@@ -1,5 +1,6 @@
 /** `runfolio build`: stores (+ reports) → a static site. */
-import { resolve } from 'node:path';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../../lib/errors.ts';
 import { redactSnapshot, parseRedactions } from '../../lib/redact.ts';
 import { writeSiteData } from '../../lib/site/data-files.ts';
@@ -40,30 +41,75 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   const redactions = parseRedactions(stringList(buildSpec, values, 'redact'));
   const generated = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
 
-  const read = await readWithProgress(stores, io);
-  const { snapshot, masked } = redactSnapshot(read, redactions);
-  const reportWarnings: { path: string; message: string }[] = [];
-  const reports = typeof values.content === 'string' ? await readReports(resolve(io.cwd, values.content), (path, message) => reportWarnings.push({ path, message })) : [];
-  const published = await buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, {
-    ...(typeof values.metric === 'string' ? { preferredMetric: values.metric } : {}),
-    compare,
-    ...(generated !== undefined ? { generated } : {}),
-  });
+  const phases: string[] = [];
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases.push(`${name} ${((now - mark) / 1000).toFixed(1)} s`);
+    mark = now;
+  };
   prepareOutDir(outDir, io.cwd, stores);
-  await buildSite(published.views, {
-    outDir,
-    title: typeof values.title === 'string' && values.title.trim() ? values.title.trim() : 'Runfolio',
-    ...(base ? { base } : {}),
-    ...(site ? { site } : {}),
-    verbose: values.verbose === true,
-  });
-  const data = writeSiteData(outDir, published);
-  const warnings = published.views.warnings.length;
-  io.stderr(
-    `built ${outDir}: ${published.views.runs.length.toLocaleString('en-US')} run pages, ${published.views.experiments.length} experiments, ${data.files.toLocaleString('en-US')} data files` +
-      `${masked > 0 ? `; ${masked} value${masked === 1 ? '' : 's'} redacted` : ''}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'} (see runfolio inspect)` : ''}\n`,
-  );
+  // Astro empties its outDir, so data files are staged beside it and moved in afterwards.
+  const staging = mkdtempSync(join(dirname(outDir), '.runfolio-data-'));
+  try {
+    const prepared = await prepareSite({ stores, content: typeof values.content === 'string' ? resolve(io.cwd, values.content) : undefined, dataDir: staging, io, redactions, compare, phase, ...(typeof values.metric === 'string' ? { metric: values.metric } : {}), ...(generated !== undefined ? { generated } : {}) });
+    await buildSite(prepared.viewsJson, {
+      outDir,
+      title: typeof values.title === 'string' && values.title.trim() ? values.title.trim() : 'Runfolio',
+      ...(base ? { base } : {}),
+      ...(site ? { site } : {}),
+      verbose: values.verbose === true,
+    });
+    renameSync(join(staging, 'data'), join(outDir, 'data'));
+    phase('pages');
+    report(prepared);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  if (values.verbose === true) io.stderr(`time: ${phases.join(', ')}\n`);
   return 0;
+
+  function report({ runs, experiments, files, masked, warnings }: Awaited<ReturnType<typeof prepareSite>>): void {
+    io.stderr(
+    `built ${outDir}: ${runs.toLocaleString('en-US')} run pages, ${experiments} experiments, ${files.toLocaleString('en-US')} data files` +
+      `${masked > 0 ? `; ${masked} value${masked === 1 ? '' : 's'} redacted` : ''}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'} (see runfolio inspect)` : ''}\n`,
+    );
+  }
+}
+
+interface Preparation {
+  stores: string[];
+  content: string | undefined;
+  /** Where the data files go (moved into the site once Astro is done). */
+  dataDir: string;
+  io: CliIO;
+  redactions: ReturnType<typeof parseRedactions>;
+  compare: string[][];
+  metric?: string;
+  generated?: number;
+  phase: (name: string) => void;
+}
+
+/**
+ * Everything before Astro: read, redact, analyse, write the data files. Returns the views as
+ * JSON and a few counts, so the Snapshot can be collected before the pages are rendered.
+ */
+async function prepareSite(p: Preparation) {
+  const read = await readWithProgress(p.stores, p.io);
+  p.phase('read');
+  const { snapshot, masked } = redactSnapshot(read, p.redactions);
+  const reportWarnings: { path: string; message: string }[] = [];
+  const reports = p.content ? await readReports(p.content, (path, message) => reportWarnings.push({ path, message })) : [];
+  const published = await buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, {
+    compare: p.compare,
+    ...(p.metric !== undefined ? { preferredMetric: p.metric } : {}),
+    ...(p.generated !== undefined ? { generated: p.generated } : {}),
+  });
+  p.phase('analyse');
+  const data = writeSiteData(p.dataDir, published);
+  p.phase('data');
+  const { views } = published;
+  return { viewsJson: JSON.stringify(views), runs: views.runs.length, experiments: views.experiments.length, files: data.files, masked, warnings: views.warnings.length };
 }
 
 /** `/repo`, `repo/` and `/repo/` all mean `/repo/`. */

@@ -12,8 +12,7 @@
 import { parse } from 'vega-parser';
 import type { Runtime, Spec as VegaSpec } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { lineChartSpec, lineVariantKey, type LineChartOptions, type XAxis, type YScale } from './line-spec.ts';
-import type { Theme } from './theme.ts';
+import { lineChartSpec, lineVariantKey, THEME_NAMES, X_AXES, Y_SCALES, type LineChartOptions } from './line-spec.ts';
 
 export type { Runtime as RuntimeSpec, Spec as VegaSpec } from 'vega';
 
@@ -37,9 +36,7 @@ export function toRuntime(spec: TopLevelSpec | VegaSpec): Runtime {
   return JSON.parse(JSON.stringify(parse(vega))) as Runtime;
 }
 
-export const THEME_NAMES: readonly Theme[] = ['light', 'dark'];
-export const X_AXES: readonly XAxis[] = ['step', 'time', 'rel'];
-export const Y_SCALES: readonly YScale[] = ['linear', 'log'];
+export { THEME_NAMES, X_AXES, Y_SCALES } from './line-spec.ts';
 
 /**
  * Every line chart variant the island can switch to (theme × x axis × y scale), keyed by

@@ -18,6 +18,11 @@ import { THEMES, themeConfig, type Theme } from './theme.ts';
 export type XAxis = 'step' | 'time' | 'rel';
 export type YScale = 'linear' | 'log';
 
+/** The variants a line chart is compiled in (lineVariantKey): browser-safe lists. */
+export const THEME_NAMES: readonly Theme[] = ['light', 'dark'];
+export const X_AXES: readonly XAxis[] = ['step', 'time', 'rel'];
+export const Y_SCALES: readonly YScale[] = ['linear', 'log'];
+
 export interface LineChartOptions extends FrameOptions {
   /** The metric key, shown as the title (pass `title: null` to leave it to the page). */
   metric: string;

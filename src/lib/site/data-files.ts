@@ -8,16 +8,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { metricNumber } from '../metric-value.ts';
 import type { Run } from '../model.ts';
-import { lineChartVariants } from '../charts/compile.ts';
+import { lineChartVariants, THEME_NAMES, toRuntime } from '../charts/compile.ts';
+import { parallelSpec } from '../charts/parallel.ts';
 import { encodeSeriesFile } from '../charts/series-file.ts';
 import { dataFiles } from './routes.ts';
-import { runSummaryData, type RunIndexEntry } from './run-data.ts';
+import { runSummaryData, SERIES_BUDGET, type RunDataFile, type RunIndexEntry } from './run-data.ts';
 import { tableChunks, treeOrder } from './table-data.ts';
 import { compareMlflowDefault } from '../analyze/tables.ts';
 import type { PublishedSite } from './views/build.ts';
-
-/** Points per series in the files charts fetch (the full history is in the CSV). */
-export const SERIES_BUDGET = 1000;
 
 export interface WrittenData {
   files: number;
@@ -39,9 +37,10 @@ export function writeSiteData(outDir: string, site: PublishedSite): WrittenData 
   const index: RunIndexEntry[] = [];
   for (const run of site.runs) {
     const experimentName = experimentNames.get(run.experimentId) ?? run.experimentId;
-    write(dataFiles.run(run.id), JSON.stringify(runSummaryData(run, experimentName)));
-    write(dataFiles.runSeries(run.id), JSON.stringify(encodeSeriesFile([run], { budget: SERIES_BUDGET })));
-    write(dataFiles.runHistoryCsv(run.id), historyCsv(run));
+    const complete = isComplete(run);
+    const file: RunDataFile = { ...encodeSeriesFile([run], { budget: SERIES_BUDGET }), summary: runSummaryData(run, experimentName), complete };
+    write(dataFiles.run(run.id), JSON.stringify(file));
+    if (!complete) write(dataFiles.runHistoryCsv(run.id), historyCsv(run));
     index.push({ id: run.id, name: run.name, experimentId: run.experimentId, experimentName, status: run.status, ...(run.startTime !== undefined ? { startTime: run.startTime } : {}) });
   }
   write(dataFiles.runIndex(), JSON.stringify(index));
@@ -52,7 +51,13 @@ export function writeSiteData(outDir: string, site: PublishedSite): WrittenData 
     for (const chunk of chunks) write(dataFiles.runsTable(experiment.id, chunk.chunk), JSON.stringify(chunk));
   }
   for (const [variant, spec] of Object.entries(lineChartVariants({ metric: '', title: null }))) write(dataFiles.lineSpec(variant), JSON.stringify(spec));
+  for (const theme of THEME_NAMES) write(dataFiles.parallelSpec(theme), JSON.stringify(toRuntime(parallelSpec({ metric: '', theme }))));
   return written;
+}
+
+/** Whether every history fits the series budget, so the run file holds every point. */
+export function isComplete(run: Run): boolean {
+  return Object.values(run.metrics).every((m) => m.history.length <= SERIES_BUDGET);
 }
 
 /** Every point of every metric of a run: `metric,step,timestamp,value` (RFC 4180 quoting). */

@@ -2,6 +2,9 @@
  * Every page and data file of the site, as a path from the site root. Pages render them through
  * `withBase()`; the data writer uses the same functions, so links and files cannot drift apart.
  */
+import { lineVariantKey, THEME_NAMES, X_AXES, Y_SCALES } from '../charts/line-spec.ts';
+import type { Theme } from '../charts/theme.ts';
+import { withBase } from './paths.ts';
 import { safeSegment } from './slugs.ts';
 
 export const routes = {
@@ -16,14 +19,26 @@ export const routes = {
 
 /** Data files under `data/`, fetched by islands and offered as downloads. */
 export const dataFiles = {
+  /** A run's summary and metric series (run-data.ts `RunDataFile`): what its charts and the compare page fetch. */
   run: (id: string) => `/data/runs/${safeSegment(id)}.json`,
-  runSeries: (id: string) => `/data/runs/${safeSegment(id)}.series.json`,
+  /** Every point of a run's metrics, written when the run file had to thin a history. */
   runHistoryCsv: (id: string) => `/data/runs/${safeSegment(id)}.history.csv`,
   runsTable: (experimentId: string, chunk: number) => `/data/experiments/${safeSegment(experimentId)}/runs-${chunk}.json`,
   chart: (experimentId: string, name: string, theme: 'light' | 'dark') => `/data/experiments/${safeSegment(experimentId)}/${name}.${theme}.svg`,
   runIndex: () => '/data/runs-index.json',
   /** A compiled line-chart variant (`lineVariantKey`: theme/x/y) for the chart island. */
   lineSpec: (variant: string) => `/data/specs/line-${variant.replaceAll('/', '-')}.json`,
+  /** The compiled parallel-coordinates spec of a theme (compare page). */
+  parallelSpec: (theme: Theme) => `/data/specs/parallel-${theme}.json`,
   snapshot: () => '/data/snapshot.json',
   experimentCsv: (experimentId: string) => `/data/experiments/${safeSegment(experimentId)}/runs.csv`,
 };
+
+/** Every line chart variant (`lineVariantKey`) → the URL of its compiled spec, as the chart island takes them. */
+export function lineSpecUrls(base: string): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const theme of THEME_NAMES) {
+    for (const x of X_AXES) for (const y of Y_SCALES) urls[lineVariantKey(theme, x, y)] = withBase(dataFiles.lineSpec(lineVariantKey(theme, x, y)), base);
+  }
+  return urls;
+}

@@ -1,8 +1,20 @@
 /**
- * A run's summary as the compare island fetches it (`dataFiles.run(id)`): what the diff table
- * shows. Shared by the writer and the browser; no Node, no zod.
+ * A run's data file (`dataFiles.run(id)`): its metric series in the charts' format (series-file.ts,
+ * thinned to a point budget) plus the summary the compare page's diff table shows. One file per
+ * run: a 10,000-run site is mostly files, and each costs a write. Shared by the writer and the
+ * browser; no Node, no zod.
  */
+import type { SeriesFile } from '../charts/series-file.ts';
 import type { MetricValue, Run } from '../model.ts';
+
+/** Points per series in run files (LTTB, extremes kept); longer histories also get a CSV. */
+export const SERIES_BUDGET = 1000;
+
+export interface RunDataFile extends SeriesFile {
+  summary: RunSummaryData;
+  /** False when some history was thinned: the full history is then in `dataFiles.runHistoryCsv`. */
+  complete: boolean;
+}
 
 export interface RunSummaryData {
   id: string;

@@ -115,6 +115,8 @@ export interface RunView extends RunLink {
   noteHtml?: string;
   inputs: { name: string; digest: string; context?: string; sourceType?: string; source?: string; rows?: string }[];
   artifacts: { path: string; size: number }[];
+  /** Every history fits the run's data file; otherwise a CSV holds the full histories. */
+  historyComplete: boolean;
 }
 
 export interface ModelView {
