@@ -1,9 +1,12 @@
 /** `runfolio build`: stores (+ reports) → a static site. */
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../../lib/errors.ts';
 import { redactSnapshot, parseRedactions } from '../../lib/redact.ts';
+import { relativizeSite, writeManifest } from '../../lib/site/archive.ts';
 import { writeSiteData } from '../../lib/site/data-files.ts';
+import { dataFiles } from '../../lib/site/routes.ts';
+import { snapshotToJson } from '../../lib/snapshot-json.ts';
 import { readReports } from '../../lib/site/reports.ts';
 import { buildSiteViews } from '../../lib/site/views/build.ts';
 import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
@@ -25,6 +28,7 @@ export const buildSpec: CommandSpec = {
     metric: { type: 'string', value: 'KEY', description: 'The metric experiment pages rank by (default: the one most runs logged).' },
     compare: { type: 'string', multiple: true, value: 'RUN,RUN', description: 'Also publish a static comparison page of these runs. Repeatable.' },
     redact: { type: 'string', multiple: true, value: 'PATTERN', description: 'Mask params/tags whose key matches the glob (e.g. "*token*"), or "paths" for local paths. Repeatable.' },
+    archive: { type: 'boolean', description: 'Build an archive that works from disk (file://) without JavaScript, with the Snapshot and a SHA-256 manifest.' },
   },
   notes: 'A RUN is a run id, a unique prefix, EXPERIMENT/RUN_NAME, models:/NAME/VERSION or models:/NAME@ALIAS.\nSecrets with well-known key names (password, token, api_key, …) and token formats are always masked.',
 };
@@ -39,6 +43,8 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   const compare = stringList(buildSpec, values, 'compare').map((list) => list.split(',').map((s) => s.trim()).filter(Boolean));
   if (compare.some((list) => list.length < 2)) throw new UsageError('build: --compare needs two or more runs separated by commas, e.g. --compare a1b2c3,d4e5f6');
   const redactions = parseRedactions(stringList(buildSpec, values, 'redact'));
+  const archive = values.archive === true;
+  if (archive && base) throw new UsageError('build: --archive makes every link relative; leave out --base');
   const generated = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
 
   const phases: string[] = [];
@@ -52,7 +58,7 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   // Astro empties its outDir, so data files are staged beside it and moved in afterwards.
   const staging = mkdtempSync(join(dirname(outDir), '.runfolio-data-'));
   try {
-    const prepared = await prepareSite({ stores, content: typeof values.content === 'string' ? resolve(io.cwd, values.content) : undefined, dataDir: staging, io, redactions, compare, phase, ...(typeof values.metric === 'string' ? { metric: values.metric } : {}), ...(generated !== undefined ? { generated } : {}) });
+    const prepared = await prepareSite({ stores, content: typeof values.content === 'string' ? resolve(io.cwd, values.content) : undefined, dataDir: staging, io, redactions, compare, archive, phase, ...(typeof values.metric === 'string' ? { metric: values.metric } : {}), ...(generated !== undefined ? { generated } : {}) });
     await buildSite(prepared.viewsJson, {
       outDir,
       title: typeof values.title === 'string' && values.title.trim() ? values.title.trim() : 'Runfolio',
@@ -62,6 +68,12 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
     });
     renameSync(join(staging, 'data'), join(outDir, 'data'));
     phase('pages');
+    if (archive) {
+      relativizeSite(outDir);
+      writeFileSync(join(outDir, dataFiles.snapshot()), prepared.snapshotJson ?? '');
+      writeManifest(outDir, dataFiles.manifest().slice(1));
+      phase('archive');
+    }
     report(prepared);
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -85,6 +97,7 @@ interface Preparation {
   io: CliIO;
   redactions: ReturnType<typeof parseRedactions>;
   compare: string[][];
+  archive: boolean;
   metric?: string;
   generated?: number;
   phase: (name: string) => void;
@@ -102,6 +115,7 @@ async function prepareSite(p: Preparation) {
   const reports = p.content ? await readReports(p.content, (path, message) => reportWarnings.push({ path, message })) : [];
   const published = await buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, {
     compare: p.compare,
+    archive: p.archive,
     ...(p.metric !== undefined ? { preferredMetric: p.metric } : {}),
     ...(p.generated !== undefined ? { generated: p.generated } : {}),
   });
@@ -109,7 +123,16 @@ async function prepareSite(p: Preparation) {
   const data = writeSiteData(p.dataDir, published);
   p.phase('data');
   const { views } = published;
-  return { viewsJson: JSON.stringify(views), runs: views.runs.length, experiments: views.experiments.length, files: data.files, masked, warnings: views.warnings.length };
+  return {
+    viewsJson: JSON.stringify(views),
+    // The archive keeps the (redacted) Snapshot it was built from; other sites need not hold it.
+    snapshotJson: p.archive ? snapshotToJson(snapshot) : undefined,
+    runs: views.runs.length,
+    experiments: views.experiments.length,
+    files: data.files,
+    masked,
+    warnings: views.warnings.length,
+  };
 }
 
 /** `/repo`, `repo/` and `/repo/` all mean `/repo/`. */

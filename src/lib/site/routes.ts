@@ -31,6 +31,9 @@ export const dataFiles = {
   /** The compiled parallel-coordinates spec of a theme (compare page). */
   parallelSpec: (theme: Theme) => `/data/specs/parallel-${theme}.json`,
   snapshot: () => '/data/snapshot.json',
+  /** Archive mode: a run's metric history rendered to SVG. */
+  runChart: (id: string, metric: string, theme: 'light' | 'dark') => `/data/runs/${safeSegment(id)}/${safeSegment(metric)}.${theme}.svg`,
+  manifest: () => '/MANIFEST.sha256',
   experimentCsv: (experimentId: string) => `/data/experiments/${safeSegment(experimentId)}/runs.csv`,
 };
 

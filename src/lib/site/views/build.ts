@@ -26,6 +26,8 @@ export interface SiteOptions {
   compare?: string[][];
   /** Build date (SOURCE_DATE_EPOCH), epoch ms. */
   generated?: number;
+  /** Archive mode: run pages get SVG charts, tables list every run (no JavaScript needed). */
+  archive?: boolean;
 }
 
 export interface PublishedSite {
@@ -55,7 +57,7 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
   for (const experiment of experiments) {
     const own = tables.runList.filter((r) => r.experimentId === experiment.id);
     const charts = await experimentCharts(experiment, own, tables, options.preferredMetric, svgs);
-    experimentViews.push(experimentView({ experiment, runs: own, tables, charts, ...optional('preferredMetric', options.preferredMetric) }));
+    experimentViews.push(experimentView({ experiment, runs: own, tables, charts, archive: options.archive === true, ...optional('preferredMetric', options.preferredMetric) }));
   }
 
   const compares = [];
@@ -64,11 +66,24 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
     compares.push(compareView(chosen, buildTables({ runs: chosen, experiments }), await compareCharts(chosen, svgs)));
   }
 
+  const runViews = tables.runList.map((run) => runView(run, { experimentName: names.get(run.experimentId) ?? run.experimentId, byId, children, versionsByRun: versions }));
+  if (options.archive) {
+    for (const view of runViews) {
+      const run = byId.get(view.id) as Run;
+      view.charts = [];
+      const order = [...view.metrics.filter((m) => !m.system), ...view.metrics.filter((m) => m.system)];
+      for (const { key } of order) {
+        const chart = await historyChart([run], key, (theme) => dataFiles.runChart(run.id, key, theme), svgs);
+        if (chart) view.charts.push({ ...chart, caption: '' });
+      }
+    }
+  }
   const views: SiteViews = {
     ...optional('generated', options.generated),
+    archive: options.archive === true,
     home: homeView(snapshot, experiments, runs, tables, options.preferredMetric),
     experiments: experimentViews,
-    runs: tables.runList.map((run) => runView(run, { experimentName: names.get(run.experimentId) ?? run.experimentId, byId, children, versionsByRun: versions })),
+    runs: runViews,
     models: snapshot.models.map((m) => modelView(m, byId)),
     reports: reports.map((r) => reportView(r, snapshot)),
     compares,

@@ -30,9 +30,11 @@ export interface ExperimentInput {
   /** `--metric` of the build, used when the experiment has it. */
   preferredMetric?: string;
   charts: ChartImages;
+  /** Archive mode: the page lists every run (there is no island to load the rest). */
+  archive: boolean;
 }
 
-export function experimentView({ experiment, runs, tables, preferredMetric, charts }: ExperimentInput): ExperimentView {
+export function experimentView({ experiment, runs, tables, preferredMetric, charts, archive }: ExperimentInput): ExperimentView {
   const metricKeys = keysByFrequency(runs, (r) => r.metrics);
   const paramKeys = keysByFrequency(runs, (r) => r.params);
   const primary = choosePrimaryMetric(metricKeys, preferredMetric);
@@ -53,7 +55,7 @@ export function experimentView({ experiment, runs, tables, preferredMetric, char
     leaderboard: primary ? topRuns(tables, experiment.id, primary, byId) : [],
     sweeps: primary ? sweepBests(tables, experiment.id, primary, byId, childCount) : sweepsWithoutMetric(byId, childCount),
     columns: { metrics: metricKeys.map(([k]) => k), params: paramKeys.map(([k]) => k) },
-    preview: ordered.slice(0, PREVIEW_ROWS).map(({ run, depth }) => ({
+    preview: ordered.slice(0, archive ? ordered.length : PREVIEW_ROWS).map(({ run, depth }) => ({
       ...runLink(run),
       depth,
       ...optional('startTime', run.startTime),

@@ -12,6 +12,8 @@ export type Pairs = [string, string][];
 export interface SiteViews {
   /** When the site was generated (SOURCE_DATE_EPOCH), epoch ms; absent keeps builds byte-identical. */
   generated?: number;
+  /** Archive mode: pages complete without JavaScript (opened from disk), charts as SVG files. */
+  archive: boolean;
   home: HomeView;
   experiments: ExperimentView[];
   runs: RunView[];
@@ -117,6 +119,8 @@ export interface RunView extends RunLink {
   artifacts: { path: string; size: number }[];
   /** Every history fits the run's data file; otherwise a CSV holds the full histories. */
   historyComplete: boolean;
+  /** Archive mode: one rendered chart per metric. */
+  charts?: ChartImage[];
 }
 
 export interface ModelView {
