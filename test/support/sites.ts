@@ -32,6 +32,7 @@ export function siteDefinitions(work: string): Sites {
     demo: def('demo', '/', [...demo, '--compare', 'cifar10-resnet/resnet18-baseline,models:/cifar10-classifier@champion']),
     demoAgain: def('demoAgain', '/', [...demo, '--compare', 'cifar10-resnet/resnet18-baseline,models:/cifar10-classifier@champion']),
     demoBase: def('demoBase', '/runfolio-demo/', [...demo, '--site', 'https://example.github.io']),
+    archive: def('archive', '/', [...demo, '--archive', '--compare', 'cifar10-resnet/resnet18-baseline,models:/cifar10-classifier@champion']),
     hostile: def('hostile', '/', ['--store', hostileStore, '--redact', 'paths', '--title', '<script>alert("title")</script>']),
     hydro: def('hydro', '/', ['--store', join(FIXTURES, 'real/hydro-ml/mlruns')]),
     yolo: def('yolo', '/sub/', ['--store', join(FIXTURES, 'real/yolo-slash/mlruns')]),
