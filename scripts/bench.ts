@@ -10,18 +10,37 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAnalyze } from './bench/analyze.ts';
 import { benchRead } from './bench/read.ts';
+import { benchSite } from './bench/site.ts';
+import { syntheticSpec } from './lib/synthetic.ts';
+import { writeMlruns } from './lib/write-mlruns.ts';
 import type { BenchContext, BenchRow } from './bench/types.ts';
 
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   read: benchRead,
   analyze: benchAnalyze,
+  site: benchSite,
 };
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, only: { type: 'string' } } });
 const sizes = values.sizes.split(',').map(Number);
 const only = values.only ? values.only.split(',') : Object.keys(SECTIONS);
 const tmp = mkdtempSync(join(tmpdir(), 'runfolio-bench-'));
-const ctx: BenchContext = { tmp, sizes, log: (line) => process.stderr.write(`${line}\n`) };
+const stores = new Map<number, string>();
+const ctx: BenchContext = {
+  tmp,
+  sizes,
+  log: (line) => process.stderr.write(`${line}\n`),
+  mlruns(runs) {
+    let path = stores.get(runs);
+    if (!path) {
+      path = join(tmp, `store-${runs}`, 'mlruns');
+      ctx.log(`writing a ${runs.toLocaleString('en-US')}-run mlruns store`);
+      writeMlruns(syntheticSpec({ runs }), path);
+      stores.set(runs, path);
+    }
+    return path;
+  },
+};
 
 try {
   const rows: BenchRow[] = [];
@@ -43,11 +62,16 @@ function machine(): string {
 function table(rows: BenchRow[]): string {
   const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
   const lines = ['| section | measured | runs | floor | floor time | ours | ratio | goal | peak RSS |', '|---|---|---:|---|---:|---:|---:|---:|---:|'];
-  for (const r of rows) {
+  for (const r of rows.filter((r) => r.unit === undefined)) {
     const ratio = r.oursMs / r.floorMs;
     const goal = r.goal === undefined ? '' : `≤ ${r.goal}× ${ratio <= r.goal ? 'met' : 'missed'}`;
     const rss = r.peakRssMb === undefined ? '' : `${r.peakRssMb.toFixed(0)} MB`;
     lines.push(`| ${r.section} | ${r.name} | ${r.size.toLocaleString('en-US')} | ${r.floor} | ${fmt(r.floorMs)} | ${fmt(r.oursMs)} | ${ratio.toFixed(2)}× | ${goal} | ${rss} |`);
+  }
+  const weights = rows.filter((r) => r.unit === 'KB');
+  if (weights.length > 0) {
+    lines.push('', '| page weight (gzip -9) | runs | size | budget |', '|---|---:|---:|---:|');
+    for (const r of weights) lines.push(`| ${r.name} | ${r.size.toLocaleString('en-US')} | ${r.oursMs.toFixed(1)} KB | ${r.floorMs} KB ${r.oursMs <= r.floorMs ? 'met' : 'missed'} |`);
   }
   return lines.join('\n');
 }

@@ -4,10 +4,10 @@
  * one run in ten nested), each read in a child process against its floor.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { syntheticSpec } from '../lib/synthetic.ts';
-import { writeMlruns } from '../lib/write-mlruns.ts';
 import { writeSqlite } from '../lib/write-sqlite.ts';
 import type { BenchContext, BenchRow } from './types.ts';
 
@@ -17,12 +17,11 @@ const GOAL = 1.5;
 export async function benchRead(ctx: BenchContext): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const size of ctx.sizes) {
-    const spec = syntheticSpec({ runs: size });
-    const mlruns = join(ctx.tmp, `read-${size}`, 'mlruns');
+    const mlruns = ctx.mlruns(size);
     const db = join(ctx.tmp, `read-${size}`, 'mlflow.db');
-    ctx.log(`read: writing ${size.toLocaleString('en-US')}-run stores`);
-    writeMlruns(spec, mlruns);
-    writeSqlite(spec, db);
+    ctx.log(`read: writing a ${size.toLocaleString('en-US')}-run mlflow.db`);
+    mkdirSync(join(ctx.tmp, `read-${size}`), { recursive: true });
+    writeSqlite(syntheticSpec({ runs: size }), db);
     for (const [kind, path, name, floor] of [
       ['mlruns', mlruns, 'mlruns/ → validated Snapshot', 'plain read of every file'],
       ['sqlite', db, 'mlflow.db → validated Snapshot', 'plain SELECT * of every table'],

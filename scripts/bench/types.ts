@@ -17,6 +17,8 @@ export interface BenchRow {
   peakRssMb?: number;
   /** Target for the ratio (e.g. 1.5), to print pass/miss. */
   goal?: number;
+  /** `KB`: a page weight against a budget (floorMs holds the budget, oursMs the weight). Default: times in ms. */
+  unit?: 'KB';
 }
 
 export interface BenchContext {
@@ -26,6 +28,8 @@ export interface BenchContext {
   sizes: number[];
   /** Print a progress line. */
   log: (line: string) => void;
+  /** The synthetic benchmark store of `runs` runs as an mlruns/ folder, written once per bench run. */
+  mlruns: (runs: number) => string;
 }
 
 /** Median of `repeats` timings of `fn`, in ms (after one warm-up call). */

@@ -51,7 +51,7 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   let mark = performance.now();
   const phase = (name: string) => {
     const now = performance.now();
-    phases.push(`${name} ${((now - mark) / 1000).toFixed(1)} s`);
+    phases.push(`${name} ${((now - mark) / 1000).toFixed(1)} s (${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)`);
     mark = now;
   };
   prepareOutDir(outDir, io.cwd, stores);

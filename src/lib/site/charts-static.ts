@@ -40,6 +40,8 @@ const POINT_BUDGET = 400;
 /** Runs in the parallel coordinates chart (the best ones): more lines is ink, not information. */
 export const PARALLEL_RUNS = 300;
 const PARALLEL_DIMS = 6;
+/** Dots in the scatter plot (the best runs): beyond that an SVG grows past a megabyte. */
+export const SCATTER_RUNS = 2000;
 
 async function both(spec: (theme: Theme) => TopLevelSpec, data: Record<string, readonly object[]>, path: (theme: Theme) => string, files: SvgFile[]): Promise<{ light: string; dark: string }> {
   for (const theme of THEMES) files.push({ path: path(theme), svg: await renderSvg(spec(theme), data) });
@@ -108,7 +110,7 @@ export async function parallelChart(runs: Run[], params: string[], metric: strin
 
 /** The param that varies most against the metric, a dot per run. */
 export async function scatterChart(runs: Run[], params: string[], metric: string, path: (theme: Theme) => string, files: SvgFile[]): Promise<ChartImage | undefined> {
-  const withMetric = runs.filter((r) => r.metrics[metric] && Number.isFinite(metricNumber(r.metrics[metric].latest.value)));
+  const withMetric = runs.filter((r) => r.metrics[metric] && Number.isFinite(metricNumber(r.metrics[metric].latest.value))).slice(0, SCATTER_RUNS);
   const param = params
     .map((p) => ({ p, values: new Set(withMetric.map((r) => r.params[p]).filter((v) => v !== undefined)).size }))
     .filter(({ values }) => values > 1)
@@ -119,5 +121,5 @@ export async function scatterChart(runs: Run[], params: string[], metric: string
   const labels = runLabels(points.map((r) => ({ id: r.id, name: r.name })));
   const rows = points.map((r) => ({ run: labels.get(r.id) ?? r.id, x: axisValue(r.params[param] as string, xType), y: metricNumber(r.metrics[metric]?.latest.value ?? 'NaN') }));
   const urls = await both((theme) => scatterSpec({ theme, width: WIDTH, height: 260, x: { title: param, type: xType }, y: { title: metric, type: 'quantitative' } }), { [DATA.scatter]: rows }, path, files);
-  return { ...urls, alt: `${metric} against ${param}, one dot per run`, caption: `${metric} against ${param}, ${points.length} runs` };
+  return { ...urls, alt: `${metric} against ${param}, one dot per run`, caption: `${metric} against ${param}, ${points.length} runs${withMetric.length === SCATTER_RUNS ? ' (the best)' : ''}` };
 }

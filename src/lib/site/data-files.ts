@@ -24,9 +24,14 @@ export interface WrittenData {
 
 export function writeSiteData(outDir: string, site: PublishedSite): WrittenData {
   const written: WrittenData = { files: 0, bytes: 0 };
+  const folders = new Set<string>();
   const write = (sitePath: string, content: string): void => {
     const file = join(outDir, sitePath);
-    mkdirSync(dirname(file), { recursive: true });
+    const folder = dirname(file);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
     writeFileSync(file, content);
     written.files += 1;
     written.bytes += Buffer.byteLength(content);
