@@ -32,9 +32,12 @@ export interface BenchContext {
   mlruns: (runs: number) => string;
 }
 
-/** Median of `repeats` timings of `fn`, in ms (after one warm-up call). */
-export async function timeMedian(fn: () => unknown, repeats = 5): Promise<number> {
-  await fn();
+/**
+ * Median of `repeats` timings of `fn`, in ms, after `warmup` untimed calls: what a function costs
+ * once the JIT has compiled it, the state a floor loop and our code both reach when called often.
+ */
+export async function timeMedian(fn: () => unknown, repeats = 5, warmup = 1): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const start = performance.now();

@@ -1,19 +1,11 @@
 /** `runfolio build`: stores (+ reports) → a static site. */
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UsageError } from '../../lib/errors.ts';
-import { redactSnapshot, parseRedactions } from '../../lib/redact.ts';
-import { relativizeSite, writeManifest } from '../../lib/site/archive.ts';
-import { writeSiteData } from '../../lib/site/data-files.ts';
-import { dataFiles } from '../../lib/site/routes.ts';
-import { snapshotToJson } from '../../lib/snapshot-json.ts';
-import { readReports } from '../../lib/site/reports.ts';
-import { buildSiteViews } from '../../lib/site/views/build.ts';
-import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
+import { parseRedactions } from '../../lib/redact.ts';
+import { commandHelp, parseCommand, stringList, type CommandSpec, type ParsedValues } from '../args.ts';
 import type { CliIO } from '../io.ts';
-import { prepareOutDir } from '../out-dir.ts';
-import { readWithProgress } from '../read.ts';
-import { buildSite } from '../site-build.ts';
+import { PhaseTimer } from '../phases.ts';
+import { buildPipeline, type BuildOptions } from '../site-pipeline.ts';
 
 export const buildSpec: CommandSpec = {
   name: 'build',
@@ -36,102 +28,39 @@ export const buildSpec: CommandSpec = {
 export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(buildSpec, argv);
   if (values.help) return io.stdout(commandHelp(buildSpec)), 0;
-  const stores = stringList(buildSpec, values, 'store', true);
+  const options = buildOptions(values, io);
+  const timer = new PhaseTimer();
+  const { runs, experiments, files, masked, warnings } = await buildPipeline(options, io, timer);
+  const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  io.stderr(
+    `built ${options.outDir}: ${plural(runs, 'run page')}, ${plural(experiments, 'experiment')}, ${plural(files, 'data file')}` +
+      `${masked > 0 ? `; ${plural(masked, 'value')} redacted` : ''}${warnings > 0 ? `; ${plural(warnings, 'warning')} (see runfolio inspect)` : ''}\n`,
+  );
+  if (options.verbose) io.stderr(`time: ${timer}\n`);
+  return 0;
+}
+
+/** The command line → checked build options (every problem a UsageError naming the flag). */
+function buildOptions(values: ParsedValues, io: CliIO): BuildOptions {
   const base = typeof values.base === 'string' ? normalizeBase(values.base) : undefined;
-  const site = typeof values.site === 'string' ? checkSite(values.site) : undefined;
-  const outDir = resolve(io.cwd, typeof values.out === 'string' ? values.out : 'dist');
-  const compare = stringList(buildSpec, values, 'compare').map((list) => list.split(',').map((s) => s.trim()).filter(Boolean));
-  if (compare.some((list) => list.length < 2)) throw new UsageError('build: --compare needs two or more runs separated by commas, e.g. --compare a1b2c3,d4e5f6');
-  const redactions = parseRedactions(stringList(buildSpec, values, 'redact'));
   const archive = values.archive === true;
   if (archive && base) throw new UsageError('build: --archive makes every link relative; leave out --base');
+  const compare = stringList(buildSpec, values, 'compare').map((list) => list.split(',').map((s) => s.trim()).filter(Boolean));
+  if (compare.some((list) => list.length < 2)) throw new UsageError('build: --compare needs two or more runs separated by commas, e.g. --compare a1b2c3,d4e5f6');
   const generated = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
-
-  const phases: string[] = [];
-  let mark = performance.now();
-  const phase = (name: string) => {
-    const now = performance.now();
-    phases.push(`${name} ${((now - mark) / 1000).toFixed(1)} s (${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)`);
-    mark = now;
-  };
-  prepareOutDir(outDir, io.cwd, stores);
-  // Astro empties its outDir, so data files are staged beside it and moved in afterwards.
-  const staging = mkdtempSync(join(dirname(outDir), '.runfolio-data-'));
-  try {
-    const prepared = await prepareSite({ stores, content: typeof values.content === 'string' ? resolve(io.cwd, values.content) : undefined, dataDir: staging, io, redactions, compare, archive, phase, ...(typeof values.metric === 'string' ? { metric: values.metric } : {}), ...(generated !== undefined ? { generated } : {}) });
-    await buildSite(prepared.viewsJson, {
-      outDir,
-      title: typeof values.title === 'string' && values.title.trim() ? values.title.trim() : 'Runfolio',
-      ...(base ? { base } : {}),
-      ...(site ? { site } : {}),
-      verbose: values.verbose === true,
-    });
-    renameSync(join(staging, 'data'), join(outDir, 'data'));
-    phase('pages');
-    if (archive) {
-      relativizeSite(outDir);
-      writeFileSync(join(outDir, dataFiles.snapshot()), prepared.snapshotJson ?? '');
-      writeManifest(outDir, dataFiles.manifest().slice(1));
-      phase('archive');
-    }
-    report(prepared);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
-  if (values.verbose === true) io.stderr(`time: ${phases.join(', ')}\n`);
-  return 0;
-
-  function report({ runs, experiments, files, masked, warnings }: Awaited<ReturnType<typeof prepareSite>>): void {
-    io.stderr(
-    `built ${outDir}: ${runs.toLocaleString('en-US')} run pages, ${experiments} experiments, ${files.toLocaleString('en-US')} data files` +
-      `${masked > 0 ? `; ${masked} value${masked === 1 ? '' : 's'} redacted` : ''}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'} (see runfolio inspect)` : ''}\n`,
-    );
-  }
-}
-
-interface Preparation {
-  stores: string[];
-  content: string | undefined;
-  /** Where the data files go (moved into the site once Astro is done). */
-  dataDir: string;
-  io: CliIO;
-  redactions: ReturnType<typeof parseRedactions>;
-  compare: string[][];
-  archive: boolean;
-  metric?: string;
-  generated?: number;
-  phase: (name: string) => void;
-}
-
-/**
- * Everything before Astro: read, redact, analyse, write the data files. Returns the views as
- * JSON and a few counts, so the Snapshot can be collected before the pages are rendered.
- */
-async function prepareSite(p: Preparation) {
-  const read = await readWithProgress(p.stores, p.io);
-  p.phase('read');
-  const { snapshot, masked } = redactSnapshot(read, p.redactions);
-  const reportWarnings: { path: string; message: string }[] = [];
-  const reports = p.content ? await readReports(p.content, (path, message) => reportWarnings.push({ path, message })) : [];
-  const published = await buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, {
-    compare: p.compare,
-    archive: p.archive,
-    ...(p.metric !== undefined ? { preferredMetric: p.metric } : {}),
-    ...(p.generated !== undefined ? { generated: p.generated } : {}),
-  });
-  p.phase('analyse');
-  const data = writeSiteData(p.dataDir, published);
-  p.phase('data');
-  const { views } = published;
   return {
-    viewsJson: JSON.stringify(views),
-    // The archive keeps the (redacted) Snapshot it was built from; other sites need not hold it.
-    snapshotJson: p.archive ? snapshotToJson(snapshot) : undefined,
-    runs: views.runs.length,
-    experiments: views.experiments.length,
-    files: data.files,
-    masked,
-    warnings: views.warnings.length,
+    stores: stringList(buildSpec, values, 'store', true),
+    ...(typeof values.content === 'string' ? { content: resolve(io.cwd, values.content) } : {}),
+    outDir: resolve(io.cwd, typeof values.out === 'string' ? values.out : 'dist'),
+    title: typeof values.title === 'string' && values.title.trim() ? values.title.trim() : 'Runfolio',
+    ...(base ? { base } : {}),
+    ...(typeof values.site === 'string' ? { site: checkSite(values.site) } : {}),
+    ...(typeof values.metric === 'string' ? { metric: values.metric } : {}),
+    compare,
+    redactions: parseRedactions(stringList(buildSpec, values, 'redact')),
+    archive,
+    ...(generated !== undefined ? { generated } : {}),
+    verbose: values.verbose === true,
   };
 }
 

@@ -22,6 +22,7 @@ import type { Run, RunInput } from '../../model.ts';
 import { SearchSyntaxError, pySet } from './errors.ts';
 import { NUMERIC_ATTRIBUTES, translateKeyAlias } from './identifier.ts';
 import { likeMatcher } from './like.ts';
+import { memoize } from './memo.ts';
 import { parseFilter, type FilterClause } from './parse-filter.ts';
 
 export type RunPredicate = (run: Run) => boolean;
@@ -31,8 +32,10 @@ const STRING_COMPARATORS = ['!=', '=', 'LIKE', 'ILIKE'];
 const PARAM_COMPARATORS = [...STRING_COMPARATORS, 'IS NULL', 'IS NOT NULL'];
 const ATTRIBUTE_COMPARATORS = [...STRING_COMPARATORS, 'IN', 'NOT IN'];
 
-/** Compiles `filter` (MLflow's `filter_string`); an empty filter matches every run. */
-export function compileFilter(filter: string): RunPredicate {
+/** Compiles `filter` (MLflow's `filter_string`); an empty filter matches every run. Compiled filters are reused. */
+export const compileFilter: (filter: string) => RunPredicate = memoize(compileFilterText);
+
+function compileFilterText(filter: string): RunPredicate {
   const clauses = parseFilter(filter).map((clause) => compileClause(clause, filter));
   if (clauses.length === 0) return () => true;
   if (clauses.length === 1) return clauses[0] as RunPredicate;
@@ -58,9 +61,11 @@ function compileClause(clause: FilterClause, input: string): RunPredicate {
     case 'metric': {
       allow(METRIC_COMPARATORS);
       const test = numberTest(comparator, Number(clause.value));
-      const metric = ownLookup(key);
+      // Each lookup is its own function literal, so V8's property cache at `record[key]` sees one
+      // kind of object (metrics, params or tags) and stays fast; a shared helper made it 5× slower.
+      const shadowed = key in Object.prototype;
       return (run) => {
-        const found = metric(run.metrics);
+        const found = shadowed ? (Object.hasOwn(run.metrics, key) ? run.metrics[key] : undefined) : run.metrics[key];
         if (found === undefined) return false;
         const value = found.latest.value;
         return test(typeof value === 'number' ? value : metricNumber(value));
@@ -69,8 +74,11 @@ function compileClause(clause: FilterClause, input: string): RunPredicate {
     case 'parameter':
     case 'tag': {
       allow(PARAM_COMPARATORS);
-      const lookup = ownLookup(key);
-      const value = clause.type === 'parameter' ? (run: Run) => lookup(run.params) : (run: Run) => lookup(run.tags);
+      const shadowed = key in Object.prototype;
+      const value =
+        clause.type === 'parameter'
+          ? (run: Run) => (shadowed && !Object.hasOwn(run.params, key) ? undefined : run.params[key])
+          : (run: Run) => (shadowed && !Object.hasOwn(run.tags, key) ? undefined : run.tags[key]);
       if (comparator === 'IS NULL') return (run) => value(run) === undefined;
       if (comparator === 'IS NOT NULL') return (run) => value(run) !== undefined;
       const test = stringTest(comparator, clause, input);
@@ -155,13 +163,4 @@ function stringTest(comparator: string, clause: FilterClause, input: string): (s
   if (comparator === '=') return (s) => s === value;
   if (comparator === '!=') return (s) => s !== value;
   return likeMatcher(value, comparator === 'ILIKE');
-}
-
-/**
- * `record[key]` limited to own keys: a param named `constructor` or `__proto__` must not find
- * Object.prototype's. Keys that no prototype has (nearly all) take the plain, faster lookup.
- */
-function ownLookup(key: string): <T>(record: Record<string, T>) => T | undefined {
-  if (key in Object.prototype) return (record) => (Object.hasOwn(record, key) ? record[key] : undefined);
-  return (record) => record[key];
 }

@@ -13,6 +13,7 @@
  * Strings compare by UTF-16 code unit (order.ts); Python compares code points, which differs only
  * between astral characters and U+E000–U+FFFF.
  */
+import { memoize } from './memo.ts';
 import { metricNumber } from '../../metric-value.ts';
 import type { Run } from '../../model.ts';
 import { compareStrings } from '../../order.ts';
@@ -68,16 +69,17 @@ export function parseOrderBy(clause: string): OrderByClause {
 type SortValue = (run: Run) => number | string | undefined;
 
 function sortValue({ type, key }: OrderByClause): SortValue {
-  const own = key in Object.prototype;
-  const lookup = <T>(record: Record<string, T>): T | undefined => (own && !Object.hasOwn(record, key) ? undefined : record[key]);
+  // One function literal per record kind keeps V8's property cache at `record[key]` monomorphic
+  // (see filter.ts); `shadowed` guards keys like `constructor` that objects inherit.
+  const shadowed = key in Object.prototype;
   if (type === 'metric') {
     return (run) => {
-      const metric = lookup(run.metrics);
+      const metric = shadowed && !Object.hasOwn(run.metrics, key) ? undefined : run.metrics[key];
       return metric === undefined ? undefined : metricNumber(metric.latest.value);
     };
   }
-  if (type === 'parameter') return (run) => lookup(run.params);
-  if (type === 'tag') return (run) => lookup(run.tags);
+  if (type === 'parameter') return (run) => (shadowed && !Object.hasOwn(run.params, key) ? undefined : run.params[key]);
+  if (type === 'tag') return (run) => (shadowed && !Object.hasOwn(run.tags, key) ? undefined : run.tags[key]);
   switch (translateKeyAlias(key)) {
     case 'start_time': return (run) => run.startTime;
     case 'end_time': return (run) => run.endTime;
@@ -103,13 +105,15 @@ function compareDefault(a: Run, b: Run): number {
   return compareSortValues(a.startTime, b.startTime, false) || compareStrings(a.id, b.id);
 }
 
-/** The clauses parsed once, each with its value reader. */
+/** The clauses parsed once (and reused, see memo.ts), each with its value reader. */
 function compileSortKeys(clauses: readonly string[]): { read: SortValue; ascending: boolean }[] {
-  return clauses.map((clause) => {
-    const parsed = parseOrderBy(clause);
-    return { read: sortValue(parsed), ascending: parsed.ascending };
-  });
+  return clauses.map(compileSortKey);
 }
+
+const compileSortKey = memoize((clause: string) => {
+  const parsed = parseOrderBy(clause);
+  return { read: sortValue(parsed), ascending: parsed.ascending };
+});
 
 /** A comparator for Array.prototype.sort (which is stable) giving MLflow's order for `clauses`. */
 export function compileOrderBy(clauses: readonly string[]): RunComparator {
@@ -124,43 +128,45 @@ export function compileOrderBy(clauses: readonly string[]): RunComparator {
 }
 
 /**
- * Sorts a copy of `runs` in the order compileOrderBy gives, reading each run's sort values once
- * into columns (rank 0 present, 1 NaN, 2 absent) instead of on every comparison.
+ * Sorts a copy of `runs` in the order compileOrderBy gives. Each key is read once per run into
+ * typed columns (rank 0 present, 1 NaN, 2 absent; the value), and one comparator walks the
+ * columns by index: no closure call per comparison, which on 10,000 runs cost more than the rest.
  */
 export function sortRuns(runs: readonly Run[], clauses: readonly string[]): Run[] {
-  const columns = compileSortKeys(clauses).map(({ read, ascending }) => indexComparator(runs.map(read), ascending));
-  columns.push(indexComparator(runs.map((run) => run.startTime), false));
+  const keys = compileSortKeys(clauses).map(({ read, ascending }) => column(runs.map(read), ascending));
+  keys.push(column(runs.map((run) => run.startTime), false));
+  const ranks = keys.map((k) => k.rank);
+  const numbers = keys.map((k) => k.numbers);
+  const strings = keys.map((k) => k.strings);
+  const signs = keys.map((k) => k.sign);
+  const count = keys.length;
   const ids = runs.map((run) => run.id);
   const index = runs.map((_, i) => i);
   index.sort((i, j) => {
-    for (let k = 0; k < columns.length; k++) {
-      const order = (columns[k] as (i: number, j: number) => number)(i, j);
-      if (order !== 0) return order;
+    for (let k = 0; k < count; k++) {
+      const rank = ranks[k] as Uint8Array;
+      const ri = rank[i] as number;
+      const rj = rank[j] as number;
+      if (ri !== rj) return ri - rj;
+      if (ri !== 0) continue;
+      const nums = numbers[k];
+      const a = nums ? (nums[i] as number) : ((strings[k] as string[])[i] as string);
+      const b = nums ? (nums[j] as number) : ((strings[k] as string[])[j] as string);
+      if (a !== b) return a < b ? -(signs[k] as number) : (signs[k] as number);
     }
     return compareStrings(ids[i] as string, ids[j] as string);
   });
   return index.map((i) => runs[i] as Run);
 }
 
-/** compareSortValues over one precomputed column, addressed by run index. */
-function indexComparator(values: (number | string | undefined)[], ascending: boolean): (i: number, j: number) => number {
+/** One sort key over every run: ranks, and the values as numbers or as strings. */
+function column(values: (number | string | undefined)[], ascending: boolean): { rank: Uint8Array; numbers: Float64Array | undefined; strings: string[] | undefined; sign: number } {
   const rank = Uint8Array.from(values, (v) => (v === undefined ? 2 : v !== v ? 1 : 0));
-  const sign = ascending ? 1 : -1;
-  if (values.every((v) => typeof v !== 'string')) {
-    const numbers = Float64Array.from(values, (v) => (typeof v === 'number' ? v : 0));
-    return (i, j) => {
-      const r = (rank[i] as number) - (rank[j] as number);
-      if (r !== 0 || rank[i] !== 0) return r;
-      const a = numbers[i] as number;
-      const b = numbers[j] as number;
-      return a < b ? -sign : a > b ? sign : 0;
-    };
-  }
-  return (i, j) => {
-    const r = (rank[i] as number) - (rank[j] as number);
-    if (r !== 0 || rank[i] !== 0) return r;
-    const a = values[i] as string;
-    const b = values[j] as string;
-    return a < b ? -sign : a > b ? sign : 0;
+  const textual = values.some((v) => typeof v === 'string');
+  return {
+    rank,
+    numbers: textual ? undefined : Float64Array.from(values, (v) => (typeof v === 'number' ? v : 0)),
+    strings: textual ? values.map((v) => (typeof v === 'string' ? v : '')) : undefined,
+    sign: ascending ? 1 : -1,
   };
 }
