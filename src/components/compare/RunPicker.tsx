@@ -4,6 +4,7 @@
  * under it. ↓ reaches the list, Enter or Space adds a run; focus then returns to the box, so
  * several runs are added in a row.
  */
+import { QueryInput } from '../search/QueryInput.tsx';
 import { useId, useMemo, useState } from 'react';
 import { formatTime, runName } from '../../lib/site/format.ts';
 import type { RunIndexEntry } from '../../lib/site/run-data.ts';
@@ -37,28 +38,17 @@ export default function RunPicker({ runs, chosen, onAdd }: RunPickerProps) {
   };
   return (
     <div className={styles.picker} onKeyDown={onKeyDown}>
-      <label htmlFor={`${id}-q`} className={styles.label}>
-        Add a run
-      </label>
-      <input
-        ref={input}
-        id={`${id}-q`}
-        type="search"
-        className={styles.input}
-        value={query}
+      <QueryInput
+        id={id}
+        label="Add a run"
         placeholder="Run name, id or experiment"
-        autoComplete="off"
-        spellCheck={false}
-        aria-describedby={`${id}-status`}
-        onFocus={runs.request}
-        onChange={(e) => {
-          runs.request();
-          setQuery(e.currentTarget.value);
-        }}
+        value={query}
+        status={runs.error !== undefined ? `Runs cannot be searched: ${runs.error}` : searching ? statusText(hits.length, total, runs.index !== undefined) : ''}
+        inputRef={input}
+        onWant={runs.request}
+        onChange={setQuery}
+        classes={{ label: styles.label, input: styles.input, status: styles.status }}
       />
-      <p id={`${id}-status`} role="status" className={styles.status}>
-        {runs.error !== undefined ? `Runs cannot be searched: ${runs.error}` : searching ? statusText(hits.length, total, runs.index !== undefined) : ''}
-      </p>
       {hits.length > 0 ? (
         <ul ref={list} className={styles.hits} aria-label="Runs to add">
           {hits.map((hit) => (

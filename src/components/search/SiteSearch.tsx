@@ -7,6 +7,7 @@
  * ↓ and followed with Enter (list-keys.ts); the match is highlighted with `<mark>`. Names are
  * untrusted: they only ever become React text.
  */
+import { QueryInput } from './QueryInput.tsx';
 import { useId, useMemo, useState } from 'react';
 import Highlight from './Highlight.tsx';
 import { useListKeys } from './list-keys.ts';
@@ -31,28 +32,17 @@ export default function SiteSearch({ base, experiments }: SiteSearchProps) {
   const searching = query.trim() !== '';
   return (
     <div role="search" className={styles.search} onKeyDown={onKeyDown}>
-      <label htmlFor={`${id}-q`} className={styles.label}>
-        Search experiments and runs
-      </label>
-      <input
-        ref={input}
-        id={`${id}-q`}
-        type="search"
-        className={styles.input}
-        value={query}
+      <QueryInput
+        id={id}
+        label="Search experiments and runs"
         placeholder="Name or id"
-        autoComplete="off"
-        spellCheck={false}
-        aria-describedby={`${id}-status`}
-        onFocus={runs.request}
-        onChange={(e) => {
-          runs.request();
-          setQuery(e.currentTarget.value);
-        }}
+        value={query}
+        status={searching ? statusText(results.length, total, runs) : ''}
+        inputRef={input}
+        onWant={runs.request}
+        onChange={setQuery}
+        classes={{ label: styles.label, input: styles.input, status: styles.status }}
       />
-      <p id={`${id}-status`} role="status" className={styles.status}>
-        {searching ? statusText(results.length, total, runs) : ''}
-      </p>
       {runs.error !== undefined ? <p className={styles.error}>Runs cannot be searched: {runs.error}</p> : null}
       {results.length > 0 ? (
         <ul ref={list} className={styles.results} aria-label="Search results">

@@ -6,6 +6,7 @@
  */
 import type { SeriesFile } from '../charts/series-file.ts';
 import type { MetricValue, Run } from '../model.ts';
+import { LONG_TAGS } from './table-data.ts';
 
 /** Points per series in run files (LTTB, extremes kept); longer histories also get a CSV. */
 export const SERIES_BUDGET = 1000;
@@ -32,8 +33,6 @@ export interface RunSummaryData {
   metrics: [string, MetricValue][];
   tags: [string, string][];
 }
-
-const LONG_TAGS = new Set(['mlflow.note.content', 'mlflow.log-model.history']);
 
 export function runSummaryData(run: Run, experimentName: string): RunSummaryData {
   const data: RunSummaryData = {

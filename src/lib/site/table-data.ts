@@ -43,7 +43,8 @@ export interface RunsTableRecord {
   d: [string, string, string | null][];
 }
 
-const LONG_TAGS = new Set(['mlflow.note.content', 'mlflow.log-model.history']);
+/** Tags left out of data files: long text the filters and the diff table do not need. */
+export const LONG_TAGS: ReadonlySet<string> = new Set(['mlflow.note.content', 'mlflow.log-model.history']);
 
 /** Runs (already in table order) → chunks. */
 export function tableChunks(runs: { run: Run; depth: number }[], metrics: string[], params: string[]): RunsTableChunk[] {

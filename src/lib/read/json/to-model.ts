@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Experiment, Metric, Point, Run, RunInput } from '../../model.ts';
 import { setOwn } from '../../order.ts';
 import { toMetric } from '../metric-points.ts';
+import { systemFields, TAG } from '../system-tags.ts';
 import type { ExperimentJson, ExportImportRunJson, RestRunJson, RunInfoJson } from './schemas.ts';
 
 type Info = z.output<typeof RunInfoJson>;
@@ -38,7 +39,7 @@ export function experimentFromJson(json: z.output<typeof ExperimentJson>): Exper
     creationTime: json.creation_time,
     lastUpdateTime: json.last_update_time,
     tags,
-    description: tags['mlflow.note.content'],
+    description: tags[TAG.note],
   };
 }
 
@@ -46,15 +47,12 @@ function buildRun(info: Info, params: Record<string, string>, tags: Record<strin
   return {
     id: (info.run_id || info.run_uuid) as string,
     experimentId: info.experiment_id,
-    name: info.run_name || tags['mlflow.runName'] || '',
+    ...systemFields({ names: [info.run_name], userId: info.user_id }, tags),
     status: info.status,
     lifecycleStage: info.lifecycle_stage,
     startTime: info.start_time,
     endTime: info.end_time,
-    user: info.user_id || tags['mlflow.user'] || undefined,
-    parentId: tags['mlflow.parentRunId'] || undefined,
     artifactUri: info.artifact_uri,
-    description: tags['mlflow.note.content'],
     params,
     tags,
     metrics,

@@ -14,7 +14,8 @@ import { listDir } from '../fs.ts';
 import type { Warnings } from '../warnings.ts';
 import { child, readMeta, readValueFolder, type StoreDir } from './files.ts';
 import { DatasetMetaSchema, ExperimentMetaSchema, LoggedModelMetaSchema } from './meta-schemas.ts';
-import { NOTE_TAG, type DatasetsById } from './run.ts';
+import { TAG } from '../system-tags.ts';
+import type { DatasetsById } from './run.ts';
 
 const RESERVED = new Set(['tags', 'datasets', 'traces', 'models']);
 
@@ -50,7 +51,7 @@ export function readExperiment(dir: StoreDir, inTrash: boolean, warnings: Warnin
     creationTime: meta.creation_time,
     lastUpdateTime: meta.last_update_time,
     tags,
-    description: tags[NOTE_TAG],
+    description: tags[TAG.note],
   };
   const datasets = readDatasets(child(dir, 'datasets'), warnings);
   const loggedModels = readLoggedModels(child(dir, 'models'), warnings);

@@ -23,8 +23,8 @@ import type { Warnings } from '../warnings.ts';
 import { child, readMeta, readValueFolder, type StoreDir } from './files.ts';
 import { InputMetaSchema, RunMetaSchema } from './meta-schemas.ts';
 import { parseMetricFile } from './metric-file.ts';
+import { systemFields } from '../system-tags.ts';
 
-export const NOTE_TAG = 'mlflow.note.content';
 
 /** A dataset of the experiment, by the id run inputs use. */
 export type DatasetsById = Record<string, Omit<RunInput, 'context'>>;
@@ -53,15 +53,12 @@ export function readRunParts(dir: StoreDir, experimentId: string, datasets: Data
   return {
     id,
     experimentId: meta.experiment_id,
-    name: meta.run_name || tags['mlflow.runName'] || meta.name || '',
+    ...systemFields({ names: [meta.run_name, meta.name], userId: meta.user_id }, tags),
     status: meta.status,
     lifecycleStage: meta.lifecycle_stage,
     startTime: meta.start_time,
     endTime: meta.end_time,
-    user: meta.user_id || tags['mlflow.user'] || undefined,
-    parentId: tags['mlflow.parentRunId'] || undefined,
     artifactUri: meta.artifact_uri,
-    description: tags[NOTE_TAG],
     params: present.has('params') ? readValueFolder(child(dir, 'params'), 'param', warnings) : {},
     tags,
     metrics: present.has('metrics') ? readMetrics(child(dir, 'metrics'), warnings) : {},

@@ -6,12 +6,11 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Experiment } from '../../model.ts';
 import { setOwn } from '../../order.ts';
+import { TAG } from '../system-tags.ts';
 import type { Warnings } from '../warnings.ts';
 import { scanTable } from './scan.ts';
 import { column, hasTable, type Schema } from './schema.ts';
 import { asId, asText, optionalInt, optionalText, showCell, type Cell } from './values.ts';
-
-export const NOTE_TAG = 'mlflow.note.content';
 
 export function readExperiments(db: DatabaseSync, schema: Schema, warnings: Warnings): Map<string, Experiment> {
   const experiments = new Map<string, Experiment>();
@@ -34,7 +33,7 @@ export function readExperiments(db: DatabaseSync, schema: Schema, warnings: Warn
     });
   });
   if (hasTable(schema, 'experiment_tags')) readExperimentTags(db, schema, experiments, warnings);
-  for (const experiment of experiments.values()) experiment.description = experiment.tags[NOTE_TAG];
+  for (const experiment of experiments.values()) experiment.description = experiment.tags[TAG.note];
   return experiments;
 }
 

@@ -14,7 +14,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import { RunStatusSchema, type Experiment, type Run, type RunStatus } from '../../model.ts';
 import { setOwn } from '../../order.ts';
 import type { Warnings } from '../warnings.ts';
-import { lifecycle, NOTE_TAG } from './experiments.ts';
+import { systemFields } from '../system-tags.ts';
+import { lifecycle } from './experiments.ts';
 import { scanTable } from './scan.ts';
 import { column, type Schema } from './schema.ts';
 import { asId, asText, optionalInt, optionalText, showCell, type Cell } from './values.ts';
@@ -97,12 +98,7 @@ export function readRuns(db: DatabaseSync, schema: Schema, experiments: Map<stri
   });
   readKeyValues(db, schema, 'params', index, warnings, (run) => run.params);
   readKeyValues(db, schema, 'tags', index, warnings, (run) => run.tags);
-  for (const run of index.byId.values()) {
-    if (!run.name) run.name = run.tags['mlflow.runName'] ?? '';
-    run.user ||= run.tags['mlflow.user'] || undefined;
-    run.parentId = run.tags['mlflow.parentRunId'] || undefined;
-    run.description = run.tags[NOTE_TAG];
-  }
+  for (const run of index.byId.values()) Object.assign(run, systemFields({ names: [run.name], userId: run.user }, run.tags));
   return index;
 }
 
