@@ -47,3 +47,26 @@ export async function timeMedian(fn: () => unknown, repeats = 5, warmup = 1): Pr
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] as number;
 }
+
+/**
+ * Medians of `floor` and `ours` timed in turn (floor, ours, floor, ours, …) after `warmup`
+ * rounds of both, so garbage collection and JIT state weigh on both alike.
+ */
+export async function timePair(floor: () => unknown, ours: () => unknown, repeats = 15, warmup = 50): Promise<{ floorMs: number; oursMs: number }> {
+  for (let i = 0; i < warmup; i++) {
+    await floor();
+    await ours();
+  }
+  const floors: number[] = [];
+  const oursTimes: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    let start = performance.now();
+    await floor();
+    floors.push(performance.now() - start);
+    start = performance.now();
+    await ours();
+    oursTimes.push(performance.now() - start);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  return { floorMs: median(floors), oursMs: median(oursTimes) };
+}
