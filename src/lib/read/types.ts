@@ -18,6 +18,6 @@ export type StoreContents = Omit<Snapshot, 'format'>;
 export interface ReadOptions {
   /** Called now and then with the runs read so far and the total, for a progress line. */
   onProgress?: (done: number, total: number) => void;
-  /** Threads for big file stores (default: one per core, at most 4); 1 reads on this thread. */
+  /** Threads for file stores (default: one per core, at most 4, from 3,000 runs on); 1 reads on this thread. */
   threads?: number;
 }
