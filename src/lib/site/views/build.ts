@@ -78,6 +78,7 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
       }
     }
   }
+  const reportWarnings: SiteViews['warnings'] = [];
   const views: SiteViews = {
     ...optional('generated', options.generated),
     archive: options.archive === true,
@@ -85,9 +86,9 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
     experiments: experimentViews,
     runs: runViews,
     models: snapshot.models.map((m) => modelView(m, byId)),
-    reports: reports.map((r) => reportView(r, snapshot)),
+    reports: reports.map((r) => reportView(r, snapshot, reportWarnings)),
     compares,
-    warnings: snapshot.warnings,
+    warnings: [...snapshot.warnings, ...reportWarnings],
   };
   return { views, svgs, runs: tables.runList as Run[], tables };
 }
@@ -150,11 +151,12 @@ function homeView(snapshot: Snapshot, experiments: Experiment[], runs: Run[], ta
   };
 }
 
-function reportView(report: Report, snapshot: Snapshot): ReportView {
+function reportView(report: Report, snapshot: Snapshot, warnings: SiteViews['warnings']): ReportView {
   const linked = report.runs.flatMap((ref) => {
     try {
       return [runLink(resolveRun(snapshot, ref))];
-    } catch {
+    } catch (error) {
+      warnings.push({ path: `reports/${report.slug}.md`, message: `runs: ${error instanceof Error ? error.message : String(error)}; not linked` });
       return [];
     }
   });
