@@ -45,7 +45,7 @@ export default function MetricChart(props: MetricChartProps) {
   return (
     <figure className={styles.chart} aria-busy={rows === undefined && error === undefined}>
       <fieldset className={styles.controls}>
-        <legend className={styles.hidden}>Chart options for {props.metric}</legend>
+        <legend className="visually-hidden">Chart options for {props.metric}</legend>
         <label>
           x axis{' '}
           <select value={options.x} onChange={(e) => set({ x: e.currentTarget.value as XAxis })}>

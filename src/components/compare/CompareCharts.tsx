@@ -37,7 +37,7 @@ export default function CompareCharts({ base, runs, comparison }: CompareChartsP
           Metrics charted: {shown.length} of {choices.keys.length}
         </summary>
         <fieldset>
-          <legend className={styles.srOnly}>Metrics to chart</legend>
+          <legend className="visually-hidden">Metrics to chart</legend>
           {choices.keys.map((key, i) => (
             <label key={key} htmlFor={`${id}-m${i}`}>
               <input id={`${id}-m${i}`} type="checkbox" checked={shown.includes(key)} onChange={(e) => toggle(key, e.currentTarget.checked)} /> {key}

@@ -35,7 +35,7 @@ export default function DiffTable({ base, runs, comparison }: DiffTableProps) {
   return (
     <div className={styles.tableWrap}>
       <table className={styles.diff}>
-        <caption className={styles.srOnly}>Runs compared with the baseline run</caption>
+        <caption className="visually-hidden">Runs compared with the baseline run</caption>
         <thead>
           <tr>
             <td />
@@ -92,16 +92,16 @@ function DiffRow({ section, row, baseline }: { section: SectionName; row: Compar
             {text === null ? (
               <>
                 <span aria-hidden="true">—</span>
-                <span className={styles.srOnly}>none</span>
+                <span className="visually-hidden">none</span>
               </>
             ) : (
               text
             )}
-            {differs ? <span className={styles.srOnly}> (differs from baseline)</span> : null}
+            {differs ? <span className="visually-hidden"> (differs from baseline)</span> : null}
             {change !== undefined ? (
               <span className={styles.change}>
                 <span aria-hidden="true">Δ </span>
-                <span className={styles.srOnly}>change </span>
+                <span className="visually-hidden">change </span>
                 {change}
               </span>
             ) : null}

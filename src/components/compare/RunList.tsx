@@ -46,7 +46,7 @@ export default function RunList({ base, ids, load, index, baseline, onBaseline, 
                 <span className={styles.runMeta}>
                   {state.data.experimentName} ·{' '}
                   <a href={withBase(routes.run(id), base)}>
-                    run page<span className={styles.srOnly}> of {name}</span>
+                    run page<span className="visually-hidden"> of {name}</span>
                   </a>
                 </span>
               ) : null}
@@ -57,7 +57,7 @@ export default function RunList({ base, ids, load, index, baseline, onBaseline, 
                 </span>
               ) : null}
               <button type="button" className={styles.remove} onClick={() => onRemove(id)}>
-                Remove<span className={styles.srOnly}> {name}</span>
+                Remove<span className="visually-hidden"> {name}</span>
               </button>
             </li>
           );

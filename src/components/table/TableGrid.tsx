@@ -47,7 +47,7 @@ export const TableGrid = memo(function TableGrid(props: TableGridProps) {
   const width = columns.reduce((sum, c) => sum + c.width, SELECT_WIDTH);
   return (
     <table className={styles.table} aria-rowcount={rows.length + 1} style={{ width: `${width}rem` }}>
-      <caption className={styles.hidden}>{props.caption}</caption>
+      <caption className="visually-hidden">{props.caption}</caption>
       <colgroup>
         <col style={{ width: `${SELECT_WIDTH}rem` }} />
         {columns.map((c) => (
@@ -83,7 +83,7 @@ export const TableGrid = memo(function TableGrid(props: TableGridProps) {
                   {primary ? (
                     <>
                       <span aria-hidden="true"> ★</span>
-                      <span className={styles.hidden}> (primary metric)</span>
+                      <span className="visually-hidden"> (primary metric)</span>
                     </>
                   ) : null}
                   <span aria-hidden="true" className={styles.arrow}>

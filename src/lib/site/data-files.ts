@@ -12,18 +12,17 @@ import { lineChartVariants, THEME_NAMES, toRuntime } from '../charts/compile.ts'
 import { parallelSpec } from '../charts/parallel.ts';
 import { encodeSeriesFile } from '../charts/series-file.ts';
 import { dataFiles } from './routes.ts';
-import { runSummaryData, SERIES_BUDGET, type RunDataFile, type RunIndexEntry } from './run-data.ts';
+import { historyComplete, runSummaryData, SERIES_BUDGET, type RunDataFile, type RunIndexEntry } from './run-data.ts';
 import { tableChunks, treeOrder } from './table-data.ts';
 import { compareMlflowDefault } from '../analyze/tables.ts';
 import type { PublishedSite } from './views/build.ts';
 
 export interface WrittenData {
   files: number;
-  bytes: number;
 }
 
 export function writeSiteData(outDir: string, site: PublishedSite): WrittenData {
-  const written: WrittenData = { files: 0, bytes: 0 };
+  const written: WrittenData = { files: 0 };
   const folders = new Set<string>();
   const write = (sitePath: string, content: string): void => {
     const file = join(outDir, sitePath);
@@ -34,7 +33,6 @@ export function writeSiteData(outDir: string, site: PublishedSite): WrittenData 
     }
     writeFileSync(file, content);
     written.files += 1;
-    written.bytes += Buffer.byteLength(content);
   };
   for (const { path, svg } of site.svgs) write(path, svg);
 
@@ -42,7 +40,7 @@ export function writeSiteData(outDir: string, site: PublishedSite): WrittenData 
   const index: RunIndexEntry[] = [];
   for (const run of site.runs) {
     const experimentName = experimentNames.get(run.experimentId) ?? run.experimentId;
-    const complete = isComplete(run);
+    const complete = historyComplete(run);
     const file: RunDataFile = { ...encodeSeriesFile([run], { budget: SERIES_BUDGET }), summary: runSummaryData(run, experimentName), complete };
     write(dataFiles.run(run.id), JSON.stringify(file));
     if (!complete) write(dataFiles.runHistoryCsv(run.id), historyCsv(run));
@@ -58,11 +56,6 @@ export function writeSiteData(outDir: string, site: PublishedSite): WrittenData 
   for (const [variant, spec] of Object.entries(lineChartVariants({ metric: '', title: null }))) write(dataFiles.lineSpec(variant), JSON.stringify(spec));
   for (const theme of THEME_NAMES) write(dataFiles.parallelSpec(theme), JSON.stringify(toRuntime(parallelSpec({ metric: '', theme }))));
   return written;
-}
-
-/** Whether every history fits the series budget, so the run file holds every point. */
-export function isComplete(run: Run): boolean {
-  return Object.values(run.metrics).every((m) => m.history.length <= SERIES_BUDGET);
 }
 
 /** Every point of every metric of a run: `metric,step,timestamp,value` (RFC 4180 quoting). */

@@ -11,6 +11,11 @@ import { LONG_TAGS } from './table-data.ts';
 /** Points per series in run files (LTTB, extremes kept); longer histories also get a CSV. */
 export const SERIES_BUDGET = 1000;
 
+/** Whether every history fits the series budget, so the run file holds every point. */
+export function historyComplete(run: Pick<Run, 'metrics'>): boolean {
+  return Object.values(run.metrics).every((m) => m.history.length <= SERIES_BUDGET);
+}
+
 export interface RunDataFile extends SeriesFile {
   summary: RunSummaryData;
   /** False when some history was thinned: the full history is then in `dataFiles.runHistoryCsv`. */

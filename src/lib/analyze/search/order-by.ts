@@ -128,90 +128,54 @@ export function compileOrderBy(clauses: readonly string[]): RunComparator {
 }
 
 /**
- * Sorts a copy of `runs` in the order compileOrderBy gives. Each key is read once per run into
- * typed columns (rank 0 present, 1 NaN, 2 absent; the value), and one comparator walks the
- * columns by index: no closure call per comparison, which on 10,000 runs cost more than the rest.
+ * Sorts a copy of `runs` in the order compileOrderBy gives. Each key is read once per run into a
+ * typed column (rank 0 present, 1 NaN, 2 absent; the value), and the comparator compares
+ * columns by index: no closure reading a run per comparison, which on 10,000 runs cost more than
+ * the rest. Start time is always the last key before the run id.
  */
 export function sortRuns(runs: readonly Run[], clauses: readonly string[]): Run[] {
   const keys = compileSortKeys(clauses).map(({ read, ascending }) => column(runs.map(read), ascending));
   keys.push(column(runs.map((run) => run.startTime), false));
-  const ranks = keys.map((k) => k.rank);
-  const numbers = keys.map((k) => k.numbers);
-  const strings = keys.map((k) => k.strings);
-  const signs = keys.map((k) => k.sign);
-  const count = keys.length;
   const ids = runs.map((run) => run.id);
-  const index = runs.map((_, i) => i);
+  const [first, second] = keys as [SortColumn, SortColumn | undefined];
   const byId = (i: number, j: number) => compareStrings(ids[i] as string, ids[j] as string);
-  if (count <= 2 && numbers.every(Boolean)) {
-    // The usual case, one numeric clause (or none) then start time: written out, it sorts 10,000
-    // runs about twice as fast as the general loop below.
-    index.sort(numericComparator(keys[0] as NumericColumn, keys[1] as NumericColumn | undefined, byId));
-    return index.map((i) => runs[i] as Run);
-  }
-  index.sort((i, j) => {
-    for (let k = 0; k < count; k++) {
-      const rank = ranks[k] as Uint8Array;
-      const ri = rank[i] as number;
-      const rj = rank[j] as number;
-      if (ri !== rj) return ri - rj;
-      if (ri !== 0) continue;
-      const nums = numbers[k];
-      const a = nums ? (nums[i] as number) : ((strings[k] as string[])[i] as string);
-      const b = nums ? (nums[j] as number) : ((strings[k] as string[])[j] as string);
-      if (a !== b) return a < b ? -(signs[k] as number) : (signs[k] as number);
-    }
-    return byId(i, j);
-  });
-  return index.map((i) => runs[i] as Run);
+  // One clause (or none) then start time is the usual case; naming the columns lets V8 inline
+  // compareAt, about twice as fast as walking the list.
+  const compare =
+    keys.length === 1
+      ? (i: number, j: number) => compareAt(first, i, j) || byId(i, j)
+      : keys.length === 2
+        ? (i: number, j: number) => compareAt(first, i, j) || compareAt(second as SortColumn, i, j) || byId(i, j)
+        : (i: number, j: number) => {
+            for (const key of keys) {
+              const order = compareAt(key, i, j);
+              if (order !== 0) return order;
+            }
+            return byId(i, j);
+          };
+  return runs.map((_, i) => i).sort(compare).map((i) => runs[i] as Run);
 }
 
-type NumericColumn = { rank: Uint8Array; numbers: Float64Array; sign: number };
+interface SortColumn {
+  rank: Uint8Array;
+  numbers: Float64Array | undefined;
+  strings: string[] | undefined;
+  sign: number;
+}
 
-/** Compares by `first`, then `second` (when given), then `last`; ranks before values. */
-function numericComparator(first: NumericColumn, second: NumericColumn | undefined, last: (i: number, j: number) => number): (i: number, j: number) => number {
-  const r0 = first.rank;
-  const n0 = first.numbers;
-  const s0 = first.sign;
-  if (!second) {
-    return (i, j) => {
-      const a = r0[i] as number;
-      const b = r0[j] as number;
-      if (a !== b) return a - b;
-      if (a === 0) {
-        const x = n0[i] as number;
-        const y = n0[j] as number;
-        if (x !== y) return x < y ? -s0 : s0;
-      }
-      return last(i, j);
-    };
-  }
-  const r1 = second.rank;
-  const n1 = second.numbers;
-  const s1 = second.sign;
-  return (i, j) => {
-    const a = r0[i] as number;
-    const b = r0[j] as number;
-    if (a !== b) return a - b;
-    if (a === 0) {
-      const x = n0[i] as number;
-      const y = n0[j] as number;
-      if (x !== y) return x < y ? -s0 : s0;
-    }
-    const c = r1[i] as number;
-    const d = r1[j] as number;
-    if (c !== d) return c - d;
-    if (c === 0) {
-      const x = n1[i] as number;
-      const y = n1[j] as number;
-      if (x !== y) return x < y ? -s1 : s1;
-    }
-    return last(i, j);
-  };
+/** compareSortValues for runs i and j of one column. */
+function compareAt(key: SortColumn, i: number, j: number): number {
+  const ri = key.rank[i] as number;
+  const rj = key.rank[j] as number;
+  if (ri !== rj) return ri - rj;
+  if (ri !== 0) return 0;
+  const a = key.numbers ? (key.numbers[i] as number) : ((key.strings as string[])[i] as string);
+  const b = key.numbers ? (key.numbers[j] as number) : ((key.strings as string[])[j] as string);
+  return a === b ? 0 : a < b ? -key.sign : key.sign;
 }
 
 /** One sort key over every run: ranks, and the values as numbers or as strings (plain loops: TypedArray.from with a map function is several times slower). */
-function column(values: (number | string | undefined)[], ascending: boolean): { rank: Uint8Array; numbers: Float64Array | undefined; strings: string[] | undefined; sign: number } {
+function column(values: (number | string | undefined)[], ascending: boolean): SortColumn {
   const n = values.length;
   const rank = new Uint8Array(n);
   let textual = false;

@@ -80,12 +80,6 @@ export const InputMetaSchema = z.object({
   tags: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 
-export const OutputMetaSchema = z.object({
-  source_id: optionalString,
-  destination_id: optionalString,
-  destination_type: optionalString,
-});
-
 export const LoggedModelMetaSchema = z.object({
   model_id: z.string().min(1),
   name: z.union([z.string(), z.null()]).optional().transform((v) => v ?? ''),

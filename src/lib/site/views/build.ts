@@ -3,21 +3,19 @@
  * experiments and deleted runs are not published (MLflow's UI hides them too); the home page
  * says how many were left out.
  */
-import { leaderboard } from '../../analyze/rank.ts';
 import { resolveRun } from '../../analyze/resolve-run.ts';
 import { buildTables, type RunTables } from '../../analyze/tables.ts';
-import type { Experiment, Run, Snapshot } from '../../model.ts';
-import { metricValue } from '../../metric-value.ts';
+import type { Run, Snapshot } from '../../model.ts';
 import { historyChart, parallelChart, scatterChart, type ChartImage, type ChartImages, type SvgFile } from '../charts-static.ts';
 import { renderMarkdown } from '../markdown.ts';
 import type { Report } from '../reports.ts';
 import { dataFiles } from '../routes.ts';
 import { safeSegment } from '../slugs.ts';
 import { compareView } from './compare-view.ts';
-import { choosePrimaryMetric, experimentView, keysByFrequency } from './experiment-view.ts';
+import { experimentView, keysByFrequency, rankExperiment, type Ranking } from './experiment-view.ts';
 import { currentVersion, modelView } from './model-view.ts';
 import { optional, runLink, runView, versionsByRun } from './run-view.ts';
-import type { HomeView, ReportView, SiteViews } from './types.ts';
+import type { ExperimentView, HomeView, ReportView, SiteViews } from './types.ts';
 
 export interface SiteOptions {
   /** `--metric`: the metric experiment pages rank by, where runs logged it. */
@@ -56,8 +54,9 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
   const experimentViews = [];
   for (const experiment of experiments) {
     const own = tables.runList.filter((r) => r.experimentId === experiment.id);
-    const charts = await experimentCharts(experiment, own, tables, options.preferredMetric, svgs);
-    experimentViews.push(experimentView({ experiment, runs: own, tables, charts, archive: options.archive === true, ...optional('preferredMetric', options.preferredMetric) }));
+    const ranking = rankExperiment(tables, experiment.id, own, options.preferredMetric);
+    const charts = ranking ? await experimentCharts(experiment.id, own, ranking, svgs) : {};
+    experimentViews.push(experimentView({ experiment, runs: own, tables, ranking, charts, archive: options.archive === true }));
   }
 
   const compares = [];
@@ -82,7 +81,7 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
   const views: SiteViews = {
     ...optional('generated', options.generated),
     archive: options.archive === true,
-    home: homeView(snapshot, experiments, runs, tables, options.preferredMetric),
+    home: homeView(snapshot, experimentViews, runs),
     experiments: experimentViews,
     runs: runViews,
     models: snapshot.models.map((m) => modelView(m, byId)),
@@ -93,14 +92,11 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
   return { views, svgs, runs: tables.runList as Run[], tables };
 }
 
-async function experimentCharts(experiment: Experiment, runs: readonly Run[], tables: RunTables, preferred: string | undefined, svgs: SvgFile[]): Promise<ChartImages> {
-  const metric = choosePrimaryMetric(keysByFrequency([...runs], (r) => r.metrics), preferred);
-  if (!metric) return {};
-  const ranked = leaderboard(tables, { metric, experimentIds: [experiment.id] }).runs.filter((r) => r.rank !== null);
+async function experimentCharts(experimentId: string, runs: Run[], { metric, ranked }: Ranking, svgs: SvgFile[]): Promise<ChartImages> {
   const byId = new Map(runs.map((r) => [r.id, r]));
   const best = ranked.flatMap((r) => byId.get(r.id) ?? []);
-  const params = keysByFrequency([...runs], (r) => r.params).map(([k]) => k);
-  const path = (name: string) => (theme: 'light' | 'dark') => dataFiles.chart(experiment.id, name, theme);
+  const params = keysByFrequency(runs, (r) => r.params).map(([k]) => k);
+  const path = (name: string) => (theme: 'light' | 'dark') => dataFiles.chart(experimentId, name, theme);
   const charts: ChartImages = {};
   const history = await historyChart(best, metric, path('history'), svgs);
   if (history) charts.history = history;
@@ -124,25 +120,24 @@ async function compareCharts(runs: Run[], svgs: SvgFile[]): Promise<ChartImage[]
   return charts;
 }
 
-function homeView(snapshot: Snapshot, experiments: Experiment[], runs: Run[], tables: RunTables, preferred: string | undefined): HomeView {
-  const byId = new Map(runs.map((r) => [r.id, r]));
+/** The home page, from the experiment pages' views (counts, last activity, the leaderboard's first run). */
+function homeView(snapshot: Snapshot, experiments: ExperimentView[], runs: Run[]): HomeView {
   return {
     experiments: experiments.map((e) => {
-      const own = runs.filter((r) => r.experimentId === e.id);
-      const metric = choosePrimaryMetric(keysByFrequency(own, (r) => r.metrics), preferred);
-      const top = metric ? leaderboard(tables, { metric, experimentIds: [e.id], top: 1 }).runs[0] : undefined;
-      const bestRun = top ? byId.get(top.id) : undefined;
-      const last = own.reduce<number | undefined>((max, r) => (r.startTime !== undefined && (max === undefined || r.startTime > max) ? r.startTime : max), undefined);
+      const top = e.leaderboard[0];
       return {
         id: e.id,
         name: e.name,
-        runs: own.length,
-        ...optional('lastActivity', last),
-        ...(bestRun && metric && top?.value !== null && top?.value !== undefined ? { best: { run: runLink(bestRun), metric, value: metricValue(top.value) } } : {}),
+        runs: e.runCount,
+        ...optional('lastActivity', e.lastActivity),
+        ...(top && e.primaryMetric ? { best: { run: { id: top.id, name: top.name, status: top.status }, metric: e.primaryMetric.key, value: top.value } } : {}),
       };
     }),
     hidden: { experiments: snapshot.experiments.length - experiments.length, runs: snapshot.runs.length - runs.length },
-    models: snapshot.models.map((m) => ({ name: m.name, versions: m.versions.length, ...(currentVersion(m) ? { current: currentVersion(m) } : {}) })),
+    models: snapshot.models.map((m) => {
+      const current = currentVersion(m);
+      return { name: m.name, versions: m.versions.length, ...(current ? { current } : {}) };
+    }),
     totals: {
       runs: runs.length,
       metrics: new Set(runs.flatMap((r) => Object.keys(r.metrics))).size,

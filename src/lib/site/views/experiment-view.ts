@@ -4,7 +4,7 @@
  */
 import { bestRuns } from '../../analyze/best.ts';
 import { inferDirection } from '../../analyze/direction.ts';
-import { leaderboard } from '../../analyze/rank.ts';
+import { leaderboard, type RankedRun } from '../../analyze/rank.ts';
 import { compareMlflowDefault, type RunTables } from '../../analyze/tables.ts';
 import { metricValue } from '../../metric-value.ts';
 import type { Experiment, Run, RunStatus } from '../../model.ts';
@@ -27,17 +27,30 @@ export interface ExperimentInput {
   /** The experiment's published (active) runs. */
   runs: Run[];
   tables: RunTables;
-  /** `--metric` of the build, used when the experiment has it. */
-  preferredMetric?: string;
+  /** The runs ranked by the primary metric (rankExperiment). */
+  ranking: Ranking | undefined;
   charts: ChartImages;
   /** Archive mode: the page lists every run (there is no island to load the rest). */
   archive: boolean;
 }
 
-export function experimentView({ experiment, runs, tables, preferredMetric, charts, archive }: ExperimentInput): ExperimentView {
+/** An experiment's primary metric and its runs ranked by it, best first (unranked runs left out). */
+export interface Ranking {
+  metric: string;
+  ranked: RankedRun[];
+}
+
+/** Computed once per experiment: the page, the home page and the charts all read it. */
+export function rankExperiment(tables: RunTables, experimentId: string, runs: Run[], preferredMetric: string | undefined): Ranking | undefined {
+  const metric = choosePrimaryMetric(keysByFrequency(runs, (r) => r.metrics), preferredMetric);
+  if (!metric) return undefined;
+  return { metric, ranked: leaderboard(tables, { metric, experimentIds: [experimentId] }).runs.filter((r) => r.rank !== null && r.value !== null) };
+}
+
+export function experimentView({ experiment, runs, tables, ranking, charts, archive }: ExperimentInput): ExperimentView {
   const metricKeys = keysByFrequency(runs, (r) => r.metrics);
   const paramKeys = keysByFrequency(runs, (r) => r.params);
-  const primary = choosePrimaryMetric(metricKeys, preferredMetric);
+  const primary = ranking?.metric;
   const ordered = treeOrder(runs, compareMlflowDefault);
   const byId = new Map(runs.map((r) => [r.id, r]));
   const previewMetrics = [...(primary ? [primary] : []), ...metricKeys.map(([k]) => k).filter((k) => k !== primary && !k.startsWith('system/'))].slice(0, PREVIEW_METRICS);
@@ -52,7 +65,7 @@ export function experimentView({ experiment, runs, tables, preferredMetric, char
     statusCounts: STATUSES.map((s): [RunStatus, number] => [s, runs.filter((r) => r.status === s).length]).filter(([, n]) => n > 0),
     ...optional('lastActivity', runs.reduce<number | undefined>((max, r) => (r.startTime !== undefined && (max === undefined || r.startTime > max) ? r.startTime : max), undefined)),
     ...(primary ? { primaryMetric: { key: primary, direction: inferDirection(primary) } } : {}),
-    leaderboard: primary ? topRuns(tables, experiment.id, primary, byId) : [],
+    leaderboard: ranking ? leaderboardRows(ranking.ranked.slice(0, LEADERBOARD_SIZE), byId) : [],
     sweeps: primary ? sweepBests(tables, experiment.id, primary, byId, childCount) : sweepsWithoutMetric(byId, childCount),
     columns: { metrics: metricKeys.map(([k]) => k), params: paramKeys.map(([k]) => k) },
     preview: ordered.slice(0, archive ? ordered.length : PREVIEW_ROWS).map(({ run, depth }) => ({
@@ -105,9 +118,8 @@ function countChildren(runs: Run[]): Map<string, number> {
   return counts;
 }
 
-function topRuns(tables: RunTables, experimentId: string, metric: string, byId: Map<string, Run>): LeaderboardRow[] {
-  const board = leaderboard(tables, { metric, experimentIds: [experimentId], top: LEADERBOARD_SIZE });
-  return board.runs.flatMap((r) => {
+function leaderboardRows(ranked: RankedRun[], byId: Map<string, Run>): LeaderboardRow[] {
+  return ranked.flatMap((r) => {
     const run = byId.get(r.id);
     if (!run || r.rank === null || r.value === null) return [];
     return [{ ...runLink(run), rank: r.rank, value: metricValue(r.value), ...optional('startTime', run.startTime) }];

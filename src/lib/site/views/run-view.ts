@@ -2,7 +2,7 @@
 import { metricNumber } from '../../metric-value.ts';
 import type { Metric, RegisteredModel, Run } from '../../model.ts';
 import { renderMarkdown } from '../markdown.ts';
-import { SERIES_BUDGET } from '../run-data.ts';
+import { historyComplete } from '../run-data.ts';
 import { durationOf, runFacts } from './facts.ts';
 import type { MetricSummary, RunLink, RunView } from './types.ts';
 
@@ -52,7 +52,7 @@ export function runView(run: Run, context: RunContext): RunView {
       ...optional('rows', rowsOf(input.profile)),
     })),
     artifacts: run.artifacts,
-    historyComplete: Object.values(run.metrics).every((m) => m.history.length <= SERIES_BUDGET),
+    historyComplete: historyComplete(run),
   };
 }
 
