@@ -51,7 +51,8 @@ async function both(spec: (theme: Theme) => TopLevelSpec, data: Record<string, r
 /** History of `metric` for `runs` (best first) overlaid. */
 export async function historyChart(runs: Run[], metric: string, path: (theme: Theme) => string, files: SvgFile[]): Promise<ChartImage | undefined> {
   const drawn = runs.filter((r) => r.metrics[metric]).slice(0, HISTORY_RUNS);
-  if (drawn.length === 0) return undefined;
+  // A metric logged once per run has no history to draw: the tables and the scatter show it.
+  if (!drawn.some((r) => (r.metrics[metric]?.history.length ?? 0) > 1)) return undefined;
   const labels = runLabels(drawn.map((r) => ({ id: r.id, name: r.name })));
   const { rows, markers } = chartRows(
     drawn.map((r) => ({ run: labels.get(r.id) ?? r.id, metric, ...(r.startTime !== undefined ? { start: r.startTime } : {}), points: r.metrics[metric]?.history ?? [] })),

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Run } from '../../../src/lib/model.ts';
+import { historyChart, type SvgFile } from '../../../src/lib/site/charts-static.ts';
+
+const run = (id: string, values: number[]): Run => ({
+  id, experimentId: '1', name: `run-${id}`, status: 'FINISHED', lifecycleStage: 'active', params: {}, tags: {}, inputs: [], artifacts: [], loggedModels: [],
+  metrics: { loss: { latest: { step: values.length - 1, timestamp: values.length, value: values.at(-1) as number }, history: values.map((value, step) => ({ step, timestamp: step + 1, value })) } },
+});
+const path = (theme: 'light' | 'dark') => `/data/loss.${theme}.svg`;
+
+describe('historyChart(runs, metric, path, files)', () => {
+  it('draws a light and a dark SVG of the runs that logged a history', async () => {
+    const files: SvgFile[] = [];
+    const chart = await historyChart([run('a', [3, 2, 1]), run('b', [4, 3])], 'loss', path, files);
+    expect(chart).toMatchObject({ light: '/data/loss.light.svg', dark: '/data/loss.dark.svg' });
+    expect(files.map((f) => f.path)).toEqual(['/data/loss.light.svg', '/data/loss.dark.svg']);
+    expect(files[0]?.svg).toContain('<svg');
+  });
+
+  it('draws nothing for a metric logged once per run', async () => {
+    const files: SvgFile[] = [];
+    expect(await historyChart([run('a', [0.8]), run('b', [0.9])], 'loss', path, files)).toBeUndefined();
+    expect(files).toEqual([]);
+  });
+});
