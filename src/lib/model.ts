@@ -139,6 +139,12 @@ export const RunSchema = z.object({
   artifacts: z.array(ArtifactSchema),
   /** MLflow 3 logged models the run produced. */
   loggedModels: z.array(LoggedModelSchema).default([]),
+  /**
+   * Which tracker logged the run and the file (or folder) it was read from, store-relative and
+   * prefixed with the store's label like warning paths (`runs/lightning_logs/version_0`). Set by
+   * the TensorBoard and W&B readers; absent for MLflow runs, whose store says it.
+   */
+  provenance: z.object({ tracker: z.enum(['tensorboard', 'wandb']), path: z.string() }).optional(),
 });
 
 export const ExperimentSchema = z.object({
