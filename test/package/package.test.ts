@@ -63,10 +63,11 @@ describe('the installed bin', () => {
     const packageBefore = hashTree(join(project, 'node_modules', 'runfolio'));
     const modulesBefore = treeState(join(project, 'node_modules'));
     const result = runfolio(['build', '--store', 'mlruns', '--out', 'site']);
-    expect(result.stderr).toMatch(/^built .*site: \d+ run pages/m);
     expect(result.status).toBe(0);
+    const pages = Number(/^built .*site: (\d+) run pages?/m.exec(result.stderr)?.[1]);
+    expect(pages).toBeGreaterThan(0);
     expect(existsSync(join(project, 'site', 'index.html'))).toBe(true);
-    expect(readdirSync(join(project, 'site', 'runs')).length).toBeGreaterThan(5);
+    expect(readdirSync(join(project, 'site', 'runs'))).toHaveLength(pages);
     expect(readdirSync(project).sort()).toEqual(['mlruns', 'node_modules', 'package.json', 'site']);
     expect(result.leftInTmp).toEqual([]);
     expect(hashTree(join(project, 'node_modules', 'runfolio'))).toBe(packageBefore);
