@@ -6,6 +6,7 @@
  */
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Snapshot } from '../lib/model.ts';
 import { redactSnapshot, type Redactions } from '../lib/redact.ts';
 import { relativizeSite, writeManifest } from '../lib/site/archive.ts';
 import { writeSiteData } from '../lib/site/data-files.ts';
@@ -16,7 +17,7 @@ import { snapshotToJson } from '../lib/snapshot-json.ts';
 import type { CliIO } from './io.ts';
 import { prepareOutDir } from './out-dir.ts';
 import type { PhaseTimer } from './phases.ts';
-import { readWithProgress } from './read.ts';
+import { readRedacted } from './read.ts';
 import { buildSite } from './site-build.ts';
 
 export interface BuildOptions {
@@ -30,6 +31,10 @@ export interface BuildOptions {
   metric?: string;
   compare: string[][];
   redactions: Redactions;
+  /** Publish this Snapshot (already read, e.g. the runs `runfolio compare` chose) instead of reading `stores`; it is redacted all the same. */
+  snapshot?: Snapshot;
+  /** The home page shows the first comparison (`runfolio compare --out`). */
+  compareHome?: boolean;
   archive: boolean;
   /** SOURCE_DATE_EPOCH, epoch ms. */
   generated?: number;
@@ -69,14 +74,14 @@ export async function buildPipeline(options: BuildOptions, io: CliIO, timer: Pha
  * the Snapshot's metric histories can be collected before the pages are rendered.
  */
 async function prepare(options: BuildOptions, dataDir: string, io: CliIO, timer: PhaseTimer) {
-  const read = await readWithProgress(options.stores, io);
+  const { snapshot, masked } = options.snapshot ? redactSnapshot(options.snapshot, options.redactions) : await readRedacted(options.stores, options.redactions, io);
   timer.end('read');
-  const { snapshot, masked } = redactSnapshot(read, options.redactions);
   const reportWarnings: { path: string; message: string }[] = [];
   const reports = options.content ? await readReports(options.content, (path, message) => reportWarnings.push({ path, message })) : [];
   const { views, ...published } = await buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, {
     compare: options.compare,
     archive: options.archive,
+    ...(options.compareHome ? { compareHome: true } : {}),
     ...(options.metric !== undefined ? { preferredMetric: options.metric } : {}),
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
   });

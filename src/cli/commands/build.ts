@@ -1,17 +1,17 @@
 /** `runfolio build`: stores (+ reports) → a static site. */
 import { resolve } from 'node:path';
 import { UsageError } from '../../lib/errors.ts';
-import { parseRedactions } from '../../lib/redact.ts';
 import { commandHelp, parseCommand, stringList, type CommandSpec, type ParsedValues } from '../args.ts';
 import type { CliIO } from '../io.ts';
 import { PhaseTimer } from '../phases.ts';
+import { REDACT_OPTIONS, redactionsOf, STORE_OPTION } from '../read.ts';
 import { buildPipeline, type BuildOptions } from '../site-pipeline.ts';
 
 export const buildSpec: CommandSpec = {
   name: 'build',
   summary: 'Build the static site: experiment, run, comparison and model pages, and the reports in --content.',
   options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable: stores are merged.' },
+    store: STORE_OPTION,
     content: { type: 'string', value: 'DIR', description: 'Folder with reports/*.md (Markdown with front matter).' },
     out: { type: 'string', short: 'o', value: 'DIR', description: 'Output folder, emptied first (default: dist).' },
     base: { type: 'string', value: '/SUB/PATH/', description: 'Serve the site under a sub-path (GitHub Pages: /<repo>/).' },
@@ -19,10 +19,10 @@ export const buildSpec: CommandSpec = {
     title: { type: 'string', value: 'TEXT', description: 'Project title shown in the header (default: Runfolio).' },
     metric: { type: 'string', value: 'KEY', description: 'The metric experiment pages rank by (default: the one most runs logged).' },
     compare: { type: 'string', multiple: true, value: 'RUN,RUN', description: 'Also publish a static comparison page of these runs. Repeatable.' },
-    redact: { type: 'string', multiple: true, value: 'PATTERN', description: 'Mask params/tags whose key matches the glob (e.g. "*token*"), or "paths" for local paths. Repeatable.' },
     archive: { type: 'boolean', description: 'Build an archive that works from disk (file://) without JavaScript, with the Snapshot and a SHA-256 manifest.' },
+    ...REDACT_OPTIONS,
   },
-  notes: 'A RUN is a run id, a unique prefix, EXPERIMENT/RUN_NAME, models:/NAME/VERSION or models:/NAME@ALIAS.\nSecrets with well-known key names (password, token, api_key, …) and token formats are always masked.',
+  notes: 'A RUN is a run id, a unique prefix, EXPERIMENT/RUN_NAME, models:/NAME/VERSION or models:/NAME@ALIAS.\nSecrets, credentials in URIs, e-mail addresses, host names and home folders are masked unless --no-redact.',
 };
 
 export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
@@ -57,7 +57,7 @@ function buildOptions(values: ParsedValues, io: CliIO): BuildOptions {
     ...(typeof values.site === 'string' ? { site: checkSite(values.site) } : {}),
     ...(typeof values.metric === 'string' ? { metric: values.metric } : {}),
     compare,
-    redactions: parseRedactions(stringList(buildSpec, values, 'redact')),
+    redactions: redactionsOf(buildSpec, values),
     archive,
     ...(generated !== undefined ? { generated } : {}),
     verbose: values.verbose === true,

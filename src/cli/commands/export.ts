@@ -4,21 +4,22 @@ import { dirname, resolve } from 'node:path';
 import { snapshotToJson } from '../../lib/snapshot-json.ts';
 import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
 import type { CliIO } from '../io.ts';
-import { readWithProgress } from '../read.ts';
+import { readRedacted, REDACT_OPTIONS, redactionsOf, STORE_OPTION } from '../read.ts';
 
 export const exportSpec: CommandSpec = {
   name: 'export',
   summary: 'Write the Snapshot (experiments, runs with full metric histories, models, warnings) as JSON. It reads back with --store FILE.json.',
   options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
+    store: STORE_OPTION,
     out: { type: 'string', short: 'o', value: 'FILE', description: 'Write to FILE instead of standard output.' },
+    ...REDACT_OPTIONS,
   },
 };
 
 export async function exportCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(exportSpec, argv);
   if (values.help) return io.stdout(commandHelp(exportSpec)), 0;
-  const snapshot = await readWithProgress(stringList(exportSpec, values, 'store', true), io);
+  const { snapshot } = await readRedacted(stringList(exportSpec, values, 'store', true), redactionsOf(exportSpec, values), io);
   const json = snapshotToJson(snapshot);
   if (typeof values.out === 'string') {
     const out = resolve(io.cwd, values.out);

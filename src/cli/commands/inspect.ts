@@ -3,14 +3,15 @@ import { summarizeSnapshot, type SnapshotSummary } from '../../lib/analyze/summa
 import type { Snapshot } from '../../lib/model.ts';
 import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
 import type { CliIO } from '../io.ts';
-import { readWithProgress } from '../read.ts';
+import { readRedacted, REDACT_OPTIONS, redactionsOf, STORE_OPTION } from '../read.ts';
 
 export const inspectSpec: CommandSpec = {
   name: 'inspect',
   summary: 'Summarize a store: experiments, runs by status, metrics, params, registered models and what was skipped.',
   options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
+    store: STORE_OPTION,
     json: { type: 'boolean', description: 'Print the summary as JSON.' },
+    ...REDACT_OPTIONS,
   },
 };
 
@@ -18,7 +19,7 @@ export async function inspectCommand(argv: string[], io: CliIO): Promise<number>
   const { values } = parseCommand(inspectSpec, argv);
   if (values.help) return io.stdout(commandHelp(inspectSpec)), 0;
   const stores = stringList(inspectSpec, values, 'store', true);
-  const snapshot = await readWithProgress(stores, io);
+  const { snapshot } = await readRedacted(stores, redactionsOf(inspectSpec, values), io);
   const summary = summarizeSnapshot(snapshot);
   if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, warnings: snapshot.warnings }, null, 2)}\n`);
   else io.stdout(formatSummary(stores, summary, snapshot));

@@ -21,6 +21,8 @@ export interface SiteViews {
   reports: ReportView[];
   /** Static comparison pages asked for on the command line. */
   compares: CompareView[];
+  /** The home page is the first comparison (`runfolio compare --out`). */
+  compareHome?: boolean;
   warnings: { path: string; message: string }[];
 }
 
@@ -119,6 +121,8 @@ export interface RunView extends RunLink {
   artifacts: { path: string; size: number }[];
   /** Every history fits the run's data file; otherwise a CSV holds the full histories. */
   historyComplete: boolean;
+  /** A CSV of every point is published (dataFiles.runHistoryCsv): when a history was thinned, and in archives. */
+  historyCsv: boolean;
   /** Archive mode: one rendered chart per metric. */
   charts?: ChartImage[];
 }
