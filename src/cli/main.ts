@@ -5,6 +5,7 @@
  */
 import { EXIT, RunfolioError, describeError } from '../lib/errors.ts';
 import { buildCommand, buildSpec } from './commands/build.ts';
+import { compareCommand, compareSpec } from './commands/compare.ts';
 import { exportCommand, exportSpec } from './commands/export.ts';
 import { inspectCommand, inspectSpec } from './commands/inspect.ts';
 import { rankCommand, rankSpec } from './commands/rank.ts';
@@ -15,6 +16,7 @@ type Command = { spec: CommandSpec; run: (argv: string[], io: CliIO) => Promise<
 
 const COMMANDS: Command[] = [
   { spec: buildSpec, run: buildCommand },
+  { spec: compareSpec, run: compareCommand },
   { spec: inspectSpec, run: inspectCommand },
   { spec: rankSpec, run: rankCommand },
   { spec: exportSpec, run: exportCommand },

@@ -14,6 +14,7 @@
  * whose key matches (`*_url`, `db.*`) are masked whole.
  */
 import { UsageError } from './errors.ts';
+import { globToRegExp } from './glob.ts';
 import type { Experiment, RegisteredModel, Run, Snapshot } from './model.ts';
 import { keyRule, MASK, redactText, RULES, type Rule } from './redact-text.ts';
 
@@ -33,15 +34,9 @@ export function parseRedactions(patterns: readonly string[], defaults = true): R
   for (const pattern of patterns) {
     if ((RULES as readonly string[]).includes(pattern)) rules.add(pattern as Rule);
     else if (pattern.trim() === '') throw new UsageError(`--redact needs a key pattern such as "*token*", or one of ${RULES.join(', ')}`);
-    else keys.push(globToRegExp(pattern));
+    else keys.push(globToRegExp(pattern, { ignoreCase: true }));
   }
   return { rules, keys };
-}
-
-/** `*` any run of characters, `?` one; case-insensitive, whole key. */
-function globToRegExp(glob: string): RegExp {
-  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.');
-  return new RegExp(`^${source}$`, 'i');
 }
 
 export function redactSnapshot(snapshot: Snapshot, redactions: Redactions): { snapshot: Snapshot; masked: number } {

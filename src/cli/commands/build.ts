@@ -65,19 +65,19 @@ function buildOptions(values: ParsedValues, io: CliIO): BuildOptions {
 }
 
 /** `/repo`, `repo/` and `/repo/` all mean `/repo/`. */
-export function normalizeBase(base: string): string {
-  if (/^[a-z]+:/i.test(base) || base.includes('..') || /[?#\\]/.test(base)) throw new UsageError(`build: --base must be a path such as /my-repo/, got ${JSON.stringify(base)}`);
+export function normalizeBase(base: string, command = 'build'): string {
+  if (/^[a-z]+:/i.test(base) || base.includes('..') || /[?#\\]/.test(base)) throw new UsageError(`${command}: --base must be a path such as /my-repo/, got ${JSON.stringify(base)}`);
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }
 
-function checkSite(site: string): string {
+export function checkSite(site: string, command = 'build'): string {
   try {
     const url = new URL(site);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
     return url.href;
   } catch {
-    throw new UsageError(`build: --site must be an http(s) URL such as https://me.github.io, got ${JSON.stringify(site)}`);
+    throw new UsageError(`${command}: --site must be an http(s) URL such as https://me.github.io, got ${JSON.stringify(site)}`);
   }
 }
 
