@@ -13,6 +13,7 @@ import { writeSiteData } from '../lib/site/data-files.ts';
 import { readReports } from '../lib/site/reports.ts';
 import { dataFiles } from '../lib/site/routes.ts';
 import { buildSiteViews } from '../lib/site/views/build.ts';
+import type { CompareVerdict } from '../lib/site/views/types.ts';
 import { snapshotToJson } from '../lib/snapshot-json.ts';
 import type { CliIO } from './io.ts';
 import { prepareOutDir } from './out-dir.ts';
@@ -33,8 +34,8 @@ export interface BuildOptions {
   redactions: Redactions;
   /** Publish this Snapshot (already read, e.g. the runs `runfolio compare` chose) instead of reading `stores`; it is redacted all the same. */
   snapshot?: Snapshot;
-  /** The home page shows the first comparison (`runfolio compare --out`). */
-  compareHome?: boolean;
+  /** `runfolio compare --out`: the home page shows the first comparison and this verdict. */
+  compareHome?: CompareVerdict;
   archive: boolean;
   /** SOURCE_DATE_EPOCH, epoch ms. */
   generated?: number;
@@ -81,7 +82,7 @@ async function prepare(options: BuildOptions, dataDir: string, io: CliIO, timer:
   const { views, ...published } = await buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, {
     compare: options.compare,
     archive: options.archive,
-    ...(options.compareHome ? { compareHome: true } : {}),
+    ...(options.compareHome ? { compareHome: options.compareHome } : {}),
     ...(options.metric !== undefined ? { preferredMetric: options.metric } : {}),
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
   });

@@ -19,6 +19,7 @@ import { comparedSnapshot } from '../../lib/compare/subset.ts';
 import { EXIT, UsageError } from '../../lib/errors.ts';
 import type { Redactions } from '../../lib/redact.ts';
 import { runName } from '../../lib/site/format.ts';
+import type { CompareVerdict } from '../../lib/site/views/types.ts';
 import { commandHelp, parseCommand, stringList, type CommandSpec, type ParsedValues } from '../args.ts';
 import type { CliIO } from '../io.ts';
 import { PhaseTimer } from '../phases.ts';
@@ -82,7 +83,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, markdown);
   }
-  if (request.out !== undefined) await writeSite(request, stores, [baseline, ...candidates], io);
+  if (request.out !== undefined) await writeSite(request, stores, [baseline, ...candidates], comparison, io);
   io.stderr(summary(comparison, request));
   return failed(comparison) ? EXIT.failOn : EXIT.ok;
 }
@@ -144,7 +145,7 @@ function checkDistinct(runs: ChosenRun[]): void {
   }
 }
 
-async function writeSite(request: CompareRequest, stores: LabelledStore[], chosen: ChosenRun[], io: CliIO): Promise<void> {
+async function writeSite(request: CompareRequest, stores: LabelledStore[], chosen: ChosenRun[], comparison: Comparison, io: CliIO): Promise<void> {
   await buildPipeline(
     {
       stores: request.stores.map((s) => s.path),
@@ -152,7 +153,7 @@ async function writeSite(request: CompareRequest, stores: LabelledStore[], chose
       outDir: request.out as string,
       title: request.title,
       compare: [chosen.map((c) => c.run.id)],
-      compareHome: true,
+      compareHome: verdictOf(comparison),
       redactions: request.redactions,
       archive: true,
       verbose: false,
@@ -162,17 +163,30 @@ async function writeSite(request: CompareRequest, stores: LabelledStore[], chose
   );
 }
 
-/** What stderr says: the verdict, then each held condition with both values. */
-function summary(comparison: Comparison, request: CompareRequest): string {
-  const lines: string[] = [];
-  for (const level of ['fail', 'warn'] as const) {
-    for (const { candidate, result } of heldGates(comparison, level)) {
+/** The verdict in words, and each held condition with both values: for stderr and the site. */
+function verdictOf(comparison: Comparison): CompareVerdict {
+  const conditions = (['fail', 'warn'] as const).flatMap((level) =>
+    heldGates(comparison, level).map(({ candidate, result }) => {
       const who = comparison.candidates.length > 1 ? ` [${runName(candidate.run)}]` : '';
-      lines.push(`${level === 'fail' ? 'failed' : 'warning'}: ${result.gate.text}: ${gateDetail(result)}${who}`);
-    }
-  }
-  const held = heldGates(comparison, 'fail').length;
-  const verdict = held > 0 ? `compare: ${held} failed condition${held === 1 ? '' : 's'}` : `compare: ${comparison.conditions > 0 ? 'all conditions passed' : 'no conditions set'}`;
+      return { level, text: `${result.gate.text}: ${gateDetail(result)}${who}` };
+    }),
+  );
+  const held = conditions.filter((c) => c.level === 'fail').length;
+  const warned = conditions.length - held;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const verdict =
+    held > 0
+      ? `${plural(held, 'failed condition')}${warned > 0 ? `, ${plural(warned, 'warning')}` : ''}`
+      : comparison.conditions === 0
+        ? 'no conditions set'
+        : `all conditions passed${warned > 0 ? ` with ${plural(warned, 'warning')}` : ''}`;
+  return { verdict: `compare: ${verdict}`, failed: held > 0, conditions };
+}
+
+/** What stderr says: each held condition, then the verdict and what was written. */
+function summary(comparison: Comparison, request: CompareRequest): string {
+  const { verdict, conditions } = verdictOf(comparison);
+  const lines = conditions.map((c) => `${c.level === 'fail' ? 'failed' : 'warning'}: ${c.text}`);
   const wrote = [request.markdown && request.markdown !== '-' ? request.markdown : undefined, request.out].filter(Boolean);
   return `${[...lines, `${verdict}${wrote.length > 0 ? `; wrote ${wrote.join(', ')}` : ''}`].join('\n')}\n`;
 }

@@ -21,8 +21,8 @@ export interface SiteViews {
   reports: ReportView[];
   /** Static comparison pages asked for on the command line. */
   compares: CompareView[];
-  /** The home page is the first comparison (`runfolio compare --out`). */
-  compareHome?: boolean;
+  /** `runfolio compare --out`: the home page is the first comparison, with this verdict. */
+  compareHome?: CompareVerdict;
   warnings: { path: string; message: string }[];
 }
 
@@ -167,7 +167,16 @@ export interface CompareRow<T> {
   differs: boolean[];
 }
 
+/** What `runfolio compare` decided: a one-line verdict and each held condition with both values. */
+export interface CompareVerdict {
+  verdict: string;
+  failed: boolean;
+  conditions: { level: 'fail' | 'warn'; text: string }[];
+}
+
 export interface CompareView {
+  /** `baseline vs candidate`, by run names. */
+  title: string;
   /** Baseline first. */
   runs: RunLink[];
   attributes: CompareRow<string>[];
