@@ -9,6 +9,7 @@ import { compareCommand, compareSpec } from './commands/compare.ts';
 import { exportCommand, exportSpec } from './commands/export.ts';
 import { inspectCommand, inspectSpec } from './commands/inspect.ts';
 import { rankCommand, rankSpec } from './commands/rank.ts';
+import { verifyCommand, verifySpec } from './commands/verify.ts';
 import type { CommandSpec } from './args.ts';
 import type { CliIO } from './io.ts';
 
@@ -20,6 +21,7 @@ const COMMANDS: Command[] = [
   { spec: inspectSpec, run: inspectCommand },
   { spec: rankSpec, run: rankCommand },
   { spec: exportSpec, run: exportCommand },
+  { spec: verifySpec, run: verifyCommand },
 ];
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
