@@ -1,9 +1,8 @@
 /**
  * `runfolio compare`: candidate runs against a baseline, for pull requests. Prints each held
- * condition with both values on stderr, writes the Markdown (`--markdown FILE`, or stdout
- * without `--markdown` and `--out`), and with `--out` a small static site (the comparison as its
- * home page, the compared runs' pages; relative links, no JavaScript, so it works from file://
- * and under any base path). Exit 0 (warnings printed), 1 when a `--fail-on` condition held.
+ * condition with both values on stderr, writes the Markdown (`--markdown FILE`, else stdout),
+ * and with `--out` a small static site (the comparison as its home page, the compared runs'
+ * pages; relative links, no JavaScript, so it works from file:// and under any base path). Exit 0 (warnings printed), 1 when a `--fail-on` condition held.
  * Conditions and RUN references are checked before anything is written.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -77,7 +76,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   const experiments = stores.flatMap((s) => s.snapshot.experiments);
   const comparison = buildComparison(baseline, candidates, { metrics: request.metrics, gates: request.gates, experiments });
   const markdown = comparisonMarkdown(comparison, request.link ? { link: request.link } : {});
-  if (request.markdown === '-' || (request.markdown === undefined && request.out === undefined)) io.stdout(markdown);
+  if (request.markdown === undefined || request.markdown === '-') io.stdout(markdown);
   else if (request.markdown !== undefined) {
     const file = resolve(io.cwd, request.markdown);
     await mkdir(dirname(file), { recursive: true });
