@@ -3,7 +3,7 @@
  * nothing any command writes or prints — build (site and archive), export, rank, inspect and
  * compare (Markdown and site) — and appear again with --no-redact, so the search can fail.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fg from 'fast-glob';
 import { beforeAll, describe, expect, it } from 'vitest';

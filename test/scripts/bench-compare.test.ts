@@ -7,6 +7,7 @@ describe('wideMarkdown(count) of the compare bench', () => {
     const text = wideMarkdown(5000);
     expect(text.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(text.startsWith(`${MARKER}\n### ❌ Runfolio compare: 2,500 failed conditions`)).toBe(true);
-    expect(text).toMatch(/more failed conditions left out to keep this comment under 60,000 characters/);
+    expect(text).toMatch(/_2,480 failed conditions left out to keep this comment under 60,000 characters/);
+    expect(text).toMatch(/_[\d,]+ more metrics with a held condition left out/);
   });
 });

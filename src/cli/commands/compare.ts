@@ -63,6 +63,7 @@ interface CompareRequest {
   link?: string;
   title: string;
   redactions: Redactions;
+  verbose: boolean;
 }
 
 export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
@@ -113,6 +114,7 @@ function parseRequest(values: ParsedValues, positionals: string[], io: CliIO): C
     ...(site ? { link: base ? new URL(base.slice(1), site.endsWith('/') ? site : `${site}/`).href : site } : {}),
     title: typeof values.title === 'string' && values.title.trim() ? values.title.trim() : 'Runfolio compare',
     redactions: redactionsOf(compareSpec, values),
+    verbose: values.verbose === true,
   };
 }
 
@@ -155,7 +157,7 @@ async function writeSite(request: CompareRequest, stores: LabelledStore[], chose
       compareHome: verdictOf(comparison),
       redactions: request.redactions,
       archive: true,
-      verbose: false,
+      verbose: request.verbose,
     },
     io,
     new PhaseTimer(),

@@ -13,9 +13,10 @@
  * At most 60,000 characters by construction (GitHub refuses comments over 65,536): budget.ts
  * places the parts in priority order, and when they do not all fit they are left out in this
  * order, each saying what it left out: the unchanged metrics, the metrics only one run logged,
- * the changed params, the metric rows from the least offending up, the held conditions from the
- * last one up. The marker, the verdict and the link are always kept. Untrusted text goes through
- * md-escape.ts.
+ * the changed params, the held conditions after the first 20 of each kind (they are rows of the
+ * table too), the changed metric rows, the metric rows with a held condition, the first held
+ * conditions (from the last up). The marker, the verdict, the table's head and the link are
+ * always kept. Untrusted text goes through md-escape.ts.
  */
 import { formatCount, formatMetric, runName, shortId } from '../site/format.ts';
 import { metricValue } from '../metric-value.ts';
@@ -35,7 +36,10 @@ export interface MarkdownOptions {
   limit?: number;
 }
 
-const P = { verdict: 0, failed: 1, warned: 2, offending: 3, changed: 4, params: 5, only: 6, unchanged: 7 } as const;
+/** Room is given in this order; what is left out goes in the reverse order (see the header). */
+const P = { verdict: 0, failed: 1, warned: 2, offending: 3, changed: 4, moreFailed: 5, moreWarned: 6, params: 7, only: 8, unchanged: 9 } as const;
+/** Held conditions listed before the metrics table; the rest come after it in priority (they are rows of the table too). */
+const FIRST_CONDITIONS = 20;
 
 export function comparisonMarkdown(comparison: Comparison, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? MARKDOWN_LIMIT;
@@ -81,12 +85,18 @@ function runLabel(chosen: ChosenRun): string {
 
 function conditionBlocks(comparison: Comparison): Block[] {
   const several = comparison.candidates.length > 1;
-  const block = (level: 'fail' | 'warn', priority: number, title: string, what: string): Block[] => {
-    const held = heldGates(comparison, level);
-    if (held.length === 0) return [];
-    return [{ priority, head: `\n**${title}**\n\n`, lines: held.map(({ candidate, result }) => conditionLine(result, several ? candidate : undefined)), tail: '', note: leftNote(what) }];
+  const block = (level: 'fail' | 'warn', first: number, rest: number, title: string, what: string): Block[] => {
+    const lines = heldGates(comparison, level).map(({ candidate, result }) => conditionLine(result, several ? candidate : undefined));
+    if (lines.length === 0) return [];
+    return [
+      { priority: first, head: `\n**${title}**\n\n`, lines: lines.slice(0, FIRST_CONDITIONS), tail: '', note: leftNote(what) },
+      { priority: rest, head: '', lines: lines.slice(FIRST_CONDITIONS), tail: '', note: leftNote(what) },
+    ];
   };
-  return [...block('fail', P.failed, 'Failed conditions (--fail-on)', 'failed conditions'), ...block('warn', P.warned, 'Warnings (--warn-on)', 'warnings')];
+  return [
+    ...block('fail', P.failed, P.moreFailed, 'Failed conditions (--fail-on)', 'failed conditions'),
+    ...block('warn', P.warned, P.moreWarned, 'Warnings (--warn-on)', 'warnings'),
+  ];
 }
 
 function conditionLine(result: GateResult, candidate: ChosenRun | undefined): string {
