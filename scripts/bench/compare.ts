@@ -5,7 +5,7 @@
  * Markdown for two runs sharing 5,000 metrics (every one changed, a glob gate holding on half),
  * against the 60,000-character limit it must stay under by construction.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildComparison } from '../../src/lib/compare/comparison.ts';
 import { parseGate } from '../../src/lib/compare/gates.ts';
@@ -17,9 +17,11 @@ import type { BenchContext, BenchRow } from './types.ts';
 const CLI = fileURLToPath(new URL('../runfolio.ts', import.meta.url));
 const GOAL = 1.25;
 
+/** Wall time of one CLI process; exit 1 is a held gate, anything else but 0 a failure. */
 function timed(args: string[]): number {
   const start = performance.now();
-  execFileSync(process.execPath, [CLI, ...args], { stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`runfolio ${args.join(' ')}: exit ${result.status}\n${result.stderr}`);
   return performance.now() - start;
 }
 
