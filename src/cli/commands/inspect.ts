@@ -4,13 +4,13 @@ import type { Snapshot } from '../../lib/model.ts';
 import { commandHelp, parseCommand, stringList } from '../args.ts';
 import { inspectSpec } from '../specs.ts';
 import type { CliIO } from '../io.ts';
-import { readWithProgress } from '../read.ts';
+import { readRedacted, redactionsOf } from '../read.ts';
 
 export async function inspectCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(inspectSpec, argv);
   if (values.help) return io.stdout(commandHelp(inspectSpec)), 0;
   const stores = stringList(inspectSpec, values, 'store', true);
-  const snapshot = await readWithProgress(stores, io);
+  const { snapshot } = await readRedacted(stores, redactionsOf(inspectSpec, values), io);
   const summary = summarizeSnapshot(snapshot);
   if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, warnings: snapshot.warnings }, null, 2)}\n`);
   else io.stdout(formatSummary(stores, summary, snapshot));
