@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { redactSnapshot, type Redactions } from '../lib/redact.ts';
 import { relativizeSite, writeManifest } from '../lib/site/archive.ts';
 import { writeSiteData } from '../lib/site/data-files.ts';
-import { readReports } from '../lib/site/reports.ts';
+import { displayPath, readReportSources } from '../lib/site/reports/read.ts';
 import { dataFiles } from '../lib/site/routes.ts';
 import { buildSiteViews } from '../lib/site/views/build.ts';
 import { snapshotToJson } from '../lib/snapshot-json.ts';
@@ -23,6 +23,8 @@ export interface BuildOptions {
   stores: string[];
   /** Folder with reports/*.md. */
   content?: string;
+  /** Include reports whose front matter says `draft: true`. */
+  drafts: boolean;
   outDir: string;
   title: string;
   base?: string;
@@ -72,11 +74,11 @@ async function prepare(options: BuildOptions, dataDir: string, io: CliIO, timer:
   const read = await readWithProgress(options.stores, io);
   timer.end('read');
   const { snapshot, masked } = redactSnapshot(read, options.redactions);
-  const reportWarnings: { path: string; message: string }[] = [];
-  const reports = options.content ? await readReports(options.content, (path, message) => reportWarnings.push({ path, message })) : [];
-  const { views, ...published } = await buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, {
+  const reports = options.content ? await readReportSources(options.content, (path) => displayPath(path, io.cwd)) : [];
+  const { views, ...published } = await buildSiteViews(snapshot, reports, {
     compare: options.compare,
     archive: options.archive,
+    drafts: options.drafts,
     ...(options.metric !== undefined ? { preferredMetric: options.metric } : {}),
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
   });

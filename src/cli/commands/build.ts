@@ -21,6 +21,7 @@ export const buildSpec: CommandSpec = {
     compare: { type: 'string', multiple: true, value: 'RUN,RUN', description: 'Also publish a static comparison page of these runs. Repeatable.' },
     redact: { type: 'string', multiple: true, value: 'PATTERN', description: 'Mask params/tags whose key matches the glob (e.g. "*token*"), or "paths" for local paths. Repeatable.' },
     archive: { type: 'boolean', description: 'Build an archive that works from disk (file://) without JavaScript, with the Snapshot and a SHA-256 manifest.' },
+    drafts: { type: 'boolean', description: 'Also publish the reports whose front matter says draft: true.' },
   },
   notes: 'A RUN is a run id, a unique prefix, EXPERIMENT/RUN_NAME, models:/NAME/VERSION or models:/NAME@ALIAS.\nSecrets with well-known key names (password, token, api_key, …) and token formats are always masked.',
 };
@@ -59,6 +60,7 @@ function buildOptions(values: ParsedValues, io: CliIO): BuildOptions {
     compare,
     redactions: parseRedactions(stringList(buildSpec, values, 'redact')),
     archive,
+    drafts: values.drafts === true,
     ...(generated !== undefined ? { generated } : {}),
     verbose: values.verbose === true,
   };

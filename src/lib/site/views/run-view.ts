@@ -14,6 +14,8 @@ export interface RunContext {
   children: Map<string, Run[]>;
   /** Model versions by the run they were made from. */
   versionsByRun: Map<string, RunView['modelVersions']>;
+  /** The reports citing the run. */
+  reports: RunView['reports'];
 }
 
 export function runLink(run: Run): RunLink {
@@ -53,6 +55,7 @@ export function runView(run: Run, context: RunContext): RunView {
     })),
     artifacts: run.artifacts,
     historyComplete: historyComplete(run),
+    reports: context.reports,
   };
 }
 

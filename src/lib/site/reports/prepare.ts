@@ -1,0 +1,160 @@
+/**
+ * Report files → report views, with every embed resolved against the published runs, or one
+ * ReportError listing every problem of every report (problems.ts says why all are fatal).
+ *
+ * For each report: front matter (front-matter.ts; drafts are left out unless asked for, and then
+ * not checked further), the experiments and runs it names, then the body: fenced ```` ```runfolio ````
+ * blocks and inline `runfolio:` spans resolved (embeds/), other fenced blocks kept as code for
+ * the page to highlight, headings anchored (headings.ts), a table of contents when there are
+ * enough of them. Reports come out newest first (undated last), then by slug.
+ *
+ * `reportsWithin` is the inclusion rule for sites that publish only some runs (a pull request's
+ * comparison site): a report belongs where every run it shows is published.
+ */
+import type { Run } from '../../model.ts';
+import { compareStrings } from '../../order.ts';
+import type { RunLink } from '../views/types.ts';
+import { runLink } from '../views/run-view.ts';
+import { resolveEmbed, type EmbedOutcome } from './embeds/index.ts';
+import { findExperiments, findRun, type ReportContext } from './embeds/context.ts';
+import type { Resolved } from './embeds/resolved.ts';
+import { blockSource, inlineSource } from './embeds/source.ts';
+import { splitReport } from './front-matter.ts';
+import { anchorHeadings } from './headings.ts';
+import { scanMarkdown, splitAtMarkers, type ScannedMarkdown } from './markdown.ts';
+import { EmbedProblem, ReportError, type ReportProblem } from './problems.ts';
+import type { EmbedView, ReportPart, ReportView } from './view.ts';
+
+/** A report file as read from disk. */
+export interface ReportSource {
+  /** The page's slug: the file name without `.md`. */
+  slug: string;
+  /** The file as the user names it, for messages (`content/reports/sweep.md`). */
+  file: string;
+  text: string;
+}
+
+export interface PreparedReport {
+  view: ReportView;
+  /** Every run the report shows (cited or drawn): a site must publish all of them to include it. */
+  runIds: string[];
+}
+
+export interface PrepareOptions {
+  /** Include reports whose front matter says `draft: true`. */
+  drafts?: boolean;
+}
+
+/** Headings (## and ###) from which a report gets a table of contents. */
+export const TOC_MIN_HEADINGS = 3;
+
+export async function prepareReports(sources: readonly ReportSource[], context: ReportContext, options: PrepareOptions = {}): Promise<PreparedReport[]> {
+  const problems: ReportProblem[] = [];
+  const prepared: PreparedReport[] = [];
+  for (const source of sources) {
+    const report = await prepareReport(source, context, options, (line, message) => problems.push({ file: source.file, line, message }));
+    if (report) prepared.push(report);
+  }
+  if (problems.length > 0) throw new ReportError(problems);
+  return prepared.sort((a, b) => compareStrings(b.view.date ?? '', a.view.date ?? '') || compareStrings(a.view.slug, b.view.slug));
+}
+
+/** The reports of `reports` whose every run is in `published`. */
+export function reportsWithin(reports: readonly PreparedReport[], published: ReadonlySet<string>): PreparedReport[] {
+  return reports.filter((report) => report.runIds.every((id) => published.has(id)));
+}
+
+type Report = (line: number | undefined, message: string) => void;
+
+async function prepareReport(source: ReportSource, context: ReportContext, options: PrepareOptions, report: Report): Promise<PreparedReport | undefined> {
+  const split = splitReport(source.text);
+  for (const problem of split.problems) report(problem.line, problem.message);
+  const front = split.front;
+  if (!front || (front.draft && !options.drafts)) return undefined;
+  const named = <T>(fn: () => T, line: number): T | undefined => {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof EmbedProblem)) throw error;
+      report(error.line ?? line, `front matter: ${error.message}`);
+      return undefined;
+    }
+  };
+  const experiments = (front.experiments ?? []).flatMap((ref) => named(() => findExperiments(context, [ref]), split.keyLine('experiments')) ?? []);
+  const frontRuns = (front.runs ?? []).flatMap((ref) => named(() => findRun(context, ref), split.keyLine('runs')) ?? []);
+
+  const scanned = scanMarkdown(split.body, split.bodyOffset);
+  const { blocks, spans } = await resolveParts(scanned, context, report);
+  const { html, headings } = anchorHeadings(scanned.compile(), (i) => plainTextOf(spans[i]?.view));
+  const body = splitAtMarkers(html).flatMap((part): ReportPart[] => {
+    if ('html' in part) return [{ kind: 'html', html: part.html }];
+    const found = 'block' in part ? blocks[part.block]?.part : spans[part.span]?.view;
+    return found ? [found] : [];
+  });
+  // Runs in order of first mention: the front matter's, then the embeds' by line.
+  const embeds = [...scanned.blocks.map((b, i) => ({ line: b.line, resolved: blocks[i]?.resolved })), ...scanned.spans.map((s, i) => ({ line: s.line, resolved: spans[i] }))]
+    .sort((a, b) => a.line - b.line)
+    .flatMap((e) => (e.resolved ? [e.resolved] : []));
+  const cited = uniqueRuns([...frontRuns, ...embeds.flatMap((e) => e.cites)]);
+  const shown = uniqueRuns([...cited, ...embeds.flatMap((e) => e.draws ?? [])]);
+  const toc = headings.filter((h) => h.depth === 2 || h.depth === 3);
+  return {
+    view: {
+      slug: source.slug,
+      title: front.title,
+      ...(front.date !== undefined ? { date: front.date } : {}),
+      ...(front.summary !== undefined ? { summary: front.summary } : {}),
+      authors: front.authors ?? [],
+      tags: front.tags ?? [],
+      draft: front.draft === true,
+      experiments: experiments.map((e) => ({ id: e.id, name: e.name })),
+      toc: toc.length >= TOC_MIN_HEADINGS ? toc.map((h) => ({ depth: h.depth as 2 | 3, id: h.id, text: h.text })) : [],
+      body,
+      runs: cited.map(runLink) satisfies RunLink[],
+    },
+    runIds: shown.map((run) => run.id),
+  };
+}
+
+interface ResolvedParts {
+  /** Per fenced block: what the page shows (an embed, or code), and the embed's runs. */
+  blocks: ({ part: ReportPart; resolved?: Resolved<EmbedView> } | undefined)[];
+  /** Per inline embed span. */
+  spans: (Resolved<EmbedView> | undefined)[];
+}
+
+/** Every fenced block and inline span resolved in document order (chart rendering is sequential). */
+async function resolveParts(scanned: ScannedMarkdown, context: ReportContext, report: Report): Promise<ResolvedParts> {
+  const settle = async (outcome: Promise<EmbedOutcome>) => {
+    const result = await outcome;
+    for (const problem of result.problems ?? []) report(problem.line, problem.message);
+    return result.resolved;
+  };
+  const blocks: ResolvedParts['blocks'] = [];
+  for (const block of scanned.blocks) {
+    if (block.info !== 'runfolio') blocks.push({ part: { kind: 'code', code: block.code, lang: block.info || 'plaintext' } });
+    else {
+      const resolved = await settle(resolveEmbed(blockSource(block), context));
+      blocks.push(resolved ? { part: resolved.view, resolved } : undefined);
+    }
+  }
+  const spans: ResolvedParts['spans'] = [];
+  for (const span of scanned.spans) {
+    if (!span.nested) spans.push(await settle(resolveEmbed(inlineSource(span), context)));
+    else {
+      report(span.line, "embeds cannot be placed inside a link's text or an image's description");
+      spans.push(undefined);
+    }
+  }
+  return { blocks, spans };
+}
+
+/** What an inline embed reads as in a heading's anchor and the table of contents. */
+function plainTextOf(view: EmbedView | undefined): string {
+  return view && (view.kind === 'value' || view.kind === 'link') ? view.text : '';
+}
+
+function uniqueRuns(runs: Run[]): Run[] {
+  const seen = new Set<string>();
+  return runs.filter((run) => !seen.has(run.id) && (seen.add(run.id), true));
+}
