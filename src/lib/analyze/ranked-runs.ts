@@ -20,6 +20,8 @@ import type { Run } from '../model.ts';
 
 export interface RankRequest {
   experimentIds?: readonly string[];
+  /** Only the children of this run (the trials of a sweep). */
+  parentId?: string;
   /** MLflow `filter_string`. */
   filter?: string;
   /** MLflow `order_by` clauses; when given they decide the order instead of `metric`. */
@@ -37,7 +39,11 @@ export interface Listed {
 }
 
 export function listRuns(tables: RunTables, request: RankRequest): Listed[] {
-  const selection = { ...(request.experimentIds ? { experimentIds: request.experimentIds } : {}), ...(request.filter ? { filter: request.filter } : {}) };
+  const selection = {
+    ...(request.experimentIds ? { experimentIds: request.experimentIds } : {}),
+    ...(request.parentId !== undefined ? { parentId: request.parentId } : {}),
+    ...(request.filter ? { filter: request.filter } : {}),
+  };
   const { metric, grouping } = request;
   if (metric !== undefined && request.orderBy.length === 0) {
     const ranking = leaderboard(tables, { ...selection, metric, ...(request.direction ? { direction: request.direction } : {}) });

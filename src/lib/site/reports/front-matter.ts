@@ -35,11 +35,15 @@ export const FrontMatterSchema = z.strictObject({
 
 export type FrontMatter = z.output<typeof FrontMatterSchema>;
 
+const References = FrontMatterSchema.pick({ experiments: true, runs: true }).loose();
+
 export const FRONT_MATTER_KEYS = Object.keys(FrontMatterSchema.shape);
 
 export interface SplitReport {
   /** Valid front matter, or undefined when `problems` says why not. */
   front?: FrontMatter;
+  /** The experiments and runs named, when those two keys are valid (even if others are not). */
+  references: Pick<FrontMatter, 'experiments' | 'runs'>;
   problems: { line: number; message: string }[];
   /** The Markdown after the front matter. */
   body: string;
@@ -55,12 +59,13 @@ export function splitReport(source: string): SplitReport {
   const body = file.content;
   const bodyOffset = countLines(source.slice(0, source.length - body.length));
   const keyLine = (key: string) => yaml?.keyLine(key) ?? 1;
-  const result = { body, bodyOffset, keyLine };
+  const result = { body, bodyOffset, keyLine, references: {} };
   if (!/^\uFEFF?---\r?\n/.test(source)) return { ...result, problems: [{ line: 1, message: 'no front matter: a report starts with a --- line, then at least `title: …`, then ---' }] };
   if (yaml && yaml.errors.length > 0) return { ...result, problems: yaml.errors.map((e) => ({ line: e.line, message: `front matter: ${e.message}` })) };
   const parsed = FrontMatterSchema.safeParse(yaml?.value ?? {});
-  if (parsed.success) return { ...result, front: parsed.data, problems: [] };
-  return { ...result, problems: problemsOf(parsed.error, FRONT_MATTER_KEYS).map((p: FieldProblem) => ({ line: p.key ? keyLine(p.key) : 1, message: `front matter: ${p.message}` })) };
+  if (parsed.success) return { ...result, front: parsed.data, references: parsed.data, problems: [] };
+  const references = References.safeParse(yaml?.value ?? {});
+  return { ...result, references: references.success ? references.data : {}, problems: problemsOf(parsed.error, FRONT_MATTER_KEYS).map((p: FieldProblem) => ({ line: p.key ? keyLine(p.key) : 1, message: `front matter: ${p.message}` })) };
 }
 
 function countLines(text: string): number {

@@ -3,7 +3,8 @@
  * ReportError listing every problem of every report (problems.ts says why all are fatal).
  *
  * For each report: front matter (front-matter.ts; drafts are left out unless asked for, and then
- * not checked further), the experiments and runs it names, then the body: fenced ```` ```runfolio ````
+ * not checked further), the experiments and runs it names, then the body (checked even when the
+ * front matter is wrong, so every problem of a file shows at once): fenced ```` ```runfolio ````
  * blocks and inline `runfolio:` spans resolved (embeds/), other fenced blocks kept as code for
  * the page to highlight, headings anchored (headings.ts), a table of contents when there are
  * enough of them. Reports come out newest first (undated last), then by slug.
@@ -51,8 +52,9 @@ export const TOC_MIN_HEADINGS = 3;
 export async function prepareReports(sources: readonly ReportSource[], context: ReportContext, options: PrepareOptions = {}): Promise<PreparedReport[]> {
   const problems: ReportProblem[] = [];
   const prepared: PreparedReport[] = [];
+  const withReports = { ...context, reports: reportTitles(sources, options) };
   for (const source of sources) {
-    const report = await prepareReport(source, context, options, (line, message) => problems.push({ file: source.file, line, message }));
+    const report = await prepareReport(source, withReports, options, (line, message) => problems.push({ file: source.file, line, message }));
     if (report) prepared.push(report);
   }
   if (problems.length > 0) throw new ReportError(problems);
@@ -66,11 +68,21 @@ export function reportsWithin(reports: readonly PreparedReport[], published: Rea
 
 type Report = (line: number | undefined, message: string) => void;
 
+/** Every report's title (its slug when the front matter has none) and whether this build publishes it. */
+function reportTitles(sources: readonly ReportSource[], options: PrepareOptions): Map<string, { title: string; published: boolean }> {
+  return new Map(sources.map((source) => {
+    const { front } = splitReport(source.text);
+    return [source.slug, { title: front?.title ?? source.slug, published: !(front?.draft && !options.drafts) }];
+  }));
+}
+
 async function prepareReport(source: ReportSource, context: ReportContext, options: PrepareOptions, report: Report): Promise<PreparedReport | undefined> {
   const split = splitReport(source.text);
   for (const problem of split.problems) report(problem.line, problem.message);
   const front = split.front;
-  if (!front || (front.draft && !options.drafts)) return undefined;
+  // A draft left out is not checked further; a report whose front matter is wrong still is, so
+  // the author sees every problem of the file at once.
+  if (front?.draft && !options.drafts) return undefined;
   const named = <T>(fn: () => T, line: number): T | undefined => {
     try {
       return fn();
@@ -80,8 +92,8 @@ async function prepareReport(source: ReportSource, context: ReportContext, optio
       return undefined;
     }
   };
-  const experiments = (front.experiments ?? []).flatMap((ref) => named(() => findExperiments(context, [ref]), split.keyLine('experiments')) ?? []);
-  const frontRuns = (front.runs ?? []).flatMap((ref) => named(() => findRun(context, ref), split.keyLine('runs')) ?? []);
+  const experiments = (split.references.experiments ?? []).flatMap((ref) => named(() => findExperiments(context, [ref]), split.keyLine('experiments')) ?? []);
+  const frontRuns = (split.references.runs ?? []).flatMap((ref) => named(() => findRun(context, ref), split.keyLine('runs')) ?? []);
 
   const scanned = scanMarkdown(split.body, split.bodyOffset);
   const { blocks, spans } = await resolveParts(scanned, context, report);
@@ -98,6 +110,7 @@ async function prepareReport(source: ReportSource, context: ReportContext, optio
   const cited = uniqueRuns([...frontRuns, ...embeds.flatMap((e) => e.cites)]);
   const shown = uniqueRuns([...cited, ...embeds.flatMap((e) => e.draws ?? [])]);
   const toc = headings.filter((h) => h.depth === 2 || h.depth === 3);
+  if (!front) return undefined;
   return {
     view: {
       slug: source.slug,

@@ -54,8 +54,8 @@ export async function resolveHistory(spec: HistorySpec, context: ReportContext, 
 /** The runs drawn, the metrics charted, and how the caption names the runs. */
 function historyRuns(spec: HistorySpec, context: ReportContext, lineOf: LineOf): { runs: Run[]; metrics: string[]; chosen: (n: number) => string } {
   if (spec.runs) {
-    for (const key of ['experiment', 'filter', 'order_by', 'rank_by', 'top', 'direction'] as const) {
-      if (spec[key] !== undefined) throw new EmbedProblem(`${key}: choose runs either by \`runs\` or by a selection (experiment, filter, top), not both`, lineOf(key));
+    for (const key of ['experiment', 'parent', 'filter', 'order_by', 'rank_by', 'top', 'direction'] as const) {
+      if (spec[key] !== undefined) throw new EmbedProblem(`${key}: choose runs either by \`runs\` or by a selection (experiment, parent, filter, top), not both`, lineOf(key));
     }
     const runs = unique(spec.runs.map((ref) => findRun(context, ref, lineOf('runs'))));
     if (runs.length > HISTORY_RUNS) throw new EmbedProblem(`runs: at most ${HISTORY_RUNS} runs in one chart (got ${runs.length}): more lines cannot be told apart`, lineOf('runs'));

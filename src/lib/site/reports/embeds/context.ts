@@ -19,6 +19,8 @@ export interface ReportContext {
   tables: RunTables;
   /** The metric an experiment's page ranks by (undefined: its runs logged none). */
   primaryMetric: (experimentId: string) => string | undefined;
+  /** The reports of the build by slug (prepare.ts fills it in), for links between reports. */
+  reports?: ReadonlyMap<string, { title: string; published: boolean }>;
 }
 
 /** Experiments by id or name (an id wins, as `runfolio rank --experiment` reads it), in the order given. */
@@ -64,7 +66,8 @@ function runHint(context: ReportContext, ref: string): string {
     if (matches.length === 0) return suggestion(experiment, context.snapshot.experiments.map((e) => e.name), 'experiments');
     const ids = new Set(matches.map((e) => e.id));
     const names = context.snapshot.runs.filter((r) => ids.has(r.experimentId)).map((r) => r.name);
-    return suggestion(name, names, `runs of ${quote(experiment)}`);
+    const near = nearestNames(name, names);
+    return near.length > 0 ? ` (did you mean ${near.map((n) => quote(`${experiment}/${n}`)).join(', ')}?)` : suggestion(name, names, `runs of ${quote(experiment)}`);
   }
   const near = nearestNames(ref, context.snapshot.runs.map((r) => r.name));
   return near.length > 0 ? ` (runs named ${near.map(quote).join(', ')} exist: write EXPERIMENT/RUN_NAME)` : '';
@@ -92,10 +95,14 @@ export function keysOf(runs: readonly Run[], kind: KeyKind): string[] {
   return [...keys];
 }
 
-/** `key` when some of `runs` has it, else a problem "no run of WHERE logged KIND KEY (did you mean…)". */
+/**
+ * `key` when some of `runs` has it, else a problem naming the nearest keys: "run "x" has no
+ * metric "y" (did you mean…)", or for several runs "no run of WHERE has metric "y" (…)".
+ */
 export function requireKey(runs: readonly Run[], kind: KeyKind, key: string, where: string, line?: number): string {
   if (runs.some((run) => Object.hasOwn(RECORDS[kind](run), key))) return key;
-  throw new EmbedProblem(`no run of ${where} has ${kind} ${quote(key)}${suggestion(key, keysOf(runs, kind), `${kind}s`)}`, line);
+  const subject = runs.length === 1 ? `run ${quote(runs[0]!.name || runs[0]!.id)} has no` : `no run of ${where} has`;
+  throw new EmbedProblem(`${subject} ${kind} ${quote(key)}${suggestion(key, keysOf(runs, kind), `${kind}s`)}`, line);
 }
 
 /** How a set of experiments reads in a message: `"cifar10-resnet"`, or "the published runs". */

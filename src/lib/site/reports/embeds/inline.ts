@@ -30,7 +30,7 @@ export function resolveValue(spec: ValueSpec, context: ReportContext, lineOf: Li
   for (const key of ['stat', 'format', 'digits'] as const) {
     if (spec[key] !== undefined && shown !== 'metric') throw new EmbedProblem(`${key} applies to a metric value`, lineOf(key));
   }
-  for (const key of ['by', 'filter', 'direction'] as const) {
+  for (const key of ['by', 'filter', 'direction', 'parent'] as const) {
     if (spec[key] !== undefined && spec.best === undefined) throw new EmbedProblem(`${key} applies to \`best\` (the best run of an experiment)`, lineOf(key));
   }
   const run = spec.run !== undefined ? findRun(context, spec.run, lineOf('run')) : bestRun(spec, context, lineOf);
@@ -59,7 +59,7 @@ export function resolveValue(spec: ValueSpec, context: ReportContext, lineOf: Li
 }
 
 function bestRun(spec: ValueSpec, context: ReportContext, lineOf: LineOf): Run {
-  const selection = resolveSelection(context, { experiment: [spec.best as string], filter: spec.filter, direction: spec.direction }, lineOf);
+  const selection = resolveSelection(context, { experiment: [spec.best as string], parent: spec.parent, filter: spec.filter, direction: spec.direction }, lineOf);
   const metric = rankingMetric(context, selection, spec.by ?? spec.metric, lineOf(spec.by !== undefined ? 'by' : 'metric'));
   return rankRuns(context, selection, { filter: spec.filter, direction: spec.direction }, metric, lineOf).runs[0]!.run;
 }
@@ -81,7 +81,7 @@ export function formatValue(value: MetricValue | null, format: ValueSpec['format
 }
 
 export function resolveLink(spec: LinkSpec, context: ReportContext, lineOf: LineOf): Resolved<LinkView> {
-  const target = exactlyOne(spec, ['run', 'experiment', 'model'], lineOf);
+  const target = exactlyOne(spec, ['run', 'experiment', 'model', 'report'], lineOf);
   if (target === 'run') {
     const run = findRun(context, spec.run as string, lineOf('run'));
     return { view: { kind: 'link', text: spec.text ?? runName(run), href: routes.run(run.id), status: run.status, pills: [] }, cites: [run] };
@@ -91,7 +91,16 @@ export function resolveLink(spec: LinkSpec, context: ReportContext, lineOf: Line
     const runs = runsOf(context, [experiment!]).length;
     return { view: { kind: 'link', text: spec.text ?? experiment!.name, href: routes.experiment(experiment!.id), pills: [`${runs} run${runs === 1 ? '' : 's'}`] }, cites: [] };
   }
+  if (target === 'report') return reportLink(spec.report as string, spec.text, context, lineOf('report'));
   return modelLink(spec, context, lineOf('model'));
+}
+
+function reportLink(slug: string, text: string | undefined, context: ReportContext, line: number | undefined): Resolved<LinkView> {
+  const reports = context.reports ?? new Map<string, { title: string; published: boolean }>();
+  const found = reports.get(slug.replace(/\.md$/, ''));
+  if (!found) throw new EmbedProblem(`no report ${quote(slug)}${suggestion(slug, [...reports.keys()], 'reports')}`, line);
+  if (!found.published) throw new EmbedProblem(`report ${quote(slug)} is a draft, left out of this build (build with --drafts, or publish it)`, line);
+  return { view: { kind: 'link', text: text ?? found.title, href: routes.report(slug.replace(/\.md$/, '')), pills: [] }, cites: [] };
 }
 
 /** `models:/NAME/VERSION`, `models:/NAME@ALIAS` (MLflow's model URIs) or a bare model name. */

@@ -13,10 +13,12 @@ import type { EntityType } from '../../../analyze/search/identifier.ts';
 import type { Experiment, Run } from '../../../model.ts';
 import { EmbedProblem } from '../problems.ts';
 import { quote } from '../suggest.ts';
-import { describeExperiments, findExperiments, requireKey, runsOf, type KeyKind, type ReportContext } from './context.ts';
+import { runName } from '../../format.ts';
+import { describeExperiments, findExperiments, findRun, requireKey, runsOf, type KeyKind, type ReportContext } from './context.ts';
 
 export interface SelectionSpec {
   experiment?: string[] | undefined;
+  parent?: string | undefined;
   filter?: string | undefined;
   order_by?: string[] | undefined;
   direction?: Direction | undefined;
@@ -24,6 +26,8 @@ export interface SelectionSpec {
 
 export interface Selection {
   experiments: Experiment[] | undefined;
+  /** The run whose children are chosen. */
+  parent: Run | undefined;
   /** The runs the selection starts from (before the filter). */
   candidates: Run[];
   /** What the runs are, for messages: `"cifar10-resnet"`. */
@@ -37,18 +41,20 @@ export type LineOf = (key: string) => number | undefined;
 
 export function resolveSelection(context: ReportContext, spec: SelectionSpec, lineOf: LineOf): Selection {
   const experiments = spec.experiment ? findExperiments(context, spec.experiment, lineOf('experiment')) : undefined;
-  const candidates = runsOf(context, experiments);
-  const where = describeExperiments(experiments);
-  if (candidates.length === 0) throw new EmbedProblem(`${where} has no published runs`, lineOf('experiment'));
+  const parent = spec.parent !== undefined ? findRun(context, spec.parent, lineOf('parent')) : undefined;
+  const candidates = runsOf(context, experiments).filter((run) => !parent || run.parentId === parent.id);
+  const where = parent ? `the child runs of ${quote(runName(parent))}` : describeExperiments(experiments);
+  const label = parent ? `${runName(parent)}'s child runs` : experiments ? experiments.map((e) => e.name).join(', ') : 'all experiments';
+  if (candidates.length === 0) throw new EmbedProblem(`${where} ${parent ? 'are none' : 'has no published runs'}${parent && experiments ? ' in these experiments' : ''}`, lineOf(parent ? 'parent' : 'experiment'));
   if (spec.filter !== undefined) checkFilter(spec.filter, candidates, where, lineOf('filter'));
   for (const clause of spec.order_by ?? []) checkOrderBy(clause, candidates, where, lineOf('order_by'));
-  return { experiments, candidates, where, label: experiments ? experiments.map((e) => e.name).join(', ') : 'all experiments' };
+  return { experiments, parent, candidates, where, label };
 }
 
 /** `metric` when the candidates logged it; else the primary metric of the one experiment chosen. */
 export function rankingMetric(context: ReportContext, selection: Selection, metric: string | undefined, line: number | undefined): string {
   if (metric !== undefined) return requireKey(selection.candidates, 'metric', metric, selection.where, line);
-  const [only, ...more] = selection.experiments ?? [];
+  const [only, ...more] = selection.experiments ?? (selection.parent ? context.snapshot.experiments.filter((e) => e.id === selection.parent!.experimentId) : []);
   if (only === undefined || more.length > 0) throw new EmbedProblem(`metric is required when the runs come from ${more.length > 0 ? 'several experiments' : 'every experiment'}`, line);
   const primary = context.primaryMetric(only.id);
   if (primary === undefined) throw new EmbedProblem(`${quote(only.name)} has no metric to rank by`, line);
@@ -67,6 +73,7 @@ export function rankRuns(context: ReportContext, selection: Selection, spec: Sel
   const direction = metricDirection(metric, spec.direction);
   const listed = listRuns(context.tables, {
     ...(selection.experiments ? { experimentIds: selection.experiments.map((e) => e.id) } : {}),
+    ...(selection.parent ? { parentId: selection.parent.id } : {}),
     ...(spec.filter !== undefined ? { filter: spec.filter } : {}),
     orderBy: spec.order_by ?? [],
     metric,

@@ -15,6 +15,8 @@ export type Attribute = (typeof ATTRIBUTES)[number];
 const selection = {
   /** Experiments (names or ids) whose runs are ranked; default: every published experiment. */
   experiment: textList('an experiment name or id').optional(),
+  /** Only the child runs of this run (RUN reference): the trials of a sweep. */
+  parent: text('a RUN reference').optional(),
   /** MLflow `filter_string` the runs must match, e.g. `params.batch_size = '512'`. */
   filter: text('an MLflow filter string').optional(),
   /** `asc` (lower is better) or `desc`; default: guessed from the metric's name (`loss` → asc). */
@@ -99,12 +101,13 @@ export const VALUE_STATS = ['latest', 'min', 'max', 'best'] as const;
 export const ValueSpec = z.strictObject({
   /** The run (a RUN reference); or `best`. */
   run: text('a RUN reference').optional(),
-  /** An experiment (name or id): its best run, by `by` or the metric shown or its primary metric. */
+  /** An experiment (name or id): its best run (of `parent`'s children, matching `filter`), by `by`, else the metric shown, else its primary metric. */
   best: text('an experiment name or id').optional(),
   /** The metric `best` ranks by. */
   by: text('a metric key').optional(),
   direction: selection.direction,
   filter: selection.filter,
+  parent: selection.parent,
   /** Show this metric. */
   metric: text('a metric key').optional(),
   /** Show this param. */
@@ -128,6 +131,8 @@ export const LinkSpec = z.strictObject({
   experiment: text('an experiment name or id').optional(),
   /** A model version, `models:/NAME/VERSION` or `models:/NAME@ALIAS`, or a model `NAME`. */
   model: text('a model name or models:/ URI').optional(),
+  /** Another report, by its file name without `.md`: its title, linked. */
+  report: text('a report name').optional(),
   /** The link's text instead of the name. */
   text: text().optional(),
 });
