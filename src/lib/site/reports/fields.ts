@@ -36,7 +36,7 @@ export function text(what = 'text') {
 
 /** One text or a list of them (at least one). */
 export function textList(what = 'text') {
-  return z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text(what), { error: (issue) => `must be ${what} or a list of them, got ${describe(issue.input)}` }).min(1, { error: 'must not be an empty list' }));
+  return z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text(what), { error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what} or a list of them, got ${describe(issue.input)}`) }).min(1, { error: 'must not be an empty list' }));
 }
 
 export function wholeNumber(min: number, max: number) {

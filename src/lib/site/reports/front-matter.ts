@@ -35,7 +35,7 @@ export const FrontMatterSchema = z.strictObject({
 
 export type FrontMatter = z.output<typeof FrontMatterSchema>;
 
-const References = FrontMatterSchema.pick({ experiments: true, runs: true }).loose();
+const References = z.object(FrontMatterSchema.pick({ experiments: true, runs: true }).shape);
 
 export const FRONT_MATTER_KEYS = Object.keys(FrontMatterSchema.shape);
 
@@ -55,7 +55,8 @@ export interface SplitReport {
 
 export function splitReport(source: string): SplitReport {
   let yaml: YamlBody | undefined;
-  const file = matter(source, { engines: { yaml: { parse: (block: string) => ((yaml = parseYamlBody(block, 2)), {}) } } });
+  // gray-matter hands over the block from just after the opening `---`, so it starts on line 1.
+  const file = matter(source, { engines: { yaml: { parse: (block: string) => ((yaml = parseYamlBody(block, 1)), {}) } } });
   const body = file.content;
   const bodyOffset = countLines(source.slice(0, source.length - body.length));
   const keyLine = (key: string) => yaml?.keyLine(key) ?? 1;

@@ -3,21 +3,23 @@
  *
  * Names are compared folded: lower case, and `/`, `_`, `-`, `.` and spaces all read as one
  * separator, so `val_acc` finds `val/accuracy` and `Train-Loss` finds `train/loss`. A candidate is
- * near when the folded name is a prefix or part of it (or the other way round), or when their
- * edit distance (Levenshtein, on code units) is at most a third of the name's length (at least
- * 2). Nearest first, ties in code-unit order.
+ * near when one folded name holds the other (of three characters or more), or when their edit
+ * distance (Levenshtein, on code units) is at most a third of the name's length (at least 2; 1
+ * for names of up to three characters, so `bs` does not suggest `lr`). Nearest first, ties in
+ * code-unit order.
  */
 import { compareStrings } from '../../order.ts';
 
 /** At most `limit` candidates near `name`, nearest first. */
 export function nearestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
   const wanted = fold(name);
-  const budget = Math.max(2, Math.floor(wanted.length / 3));
+  const budget = wanted.length <= 3 ? 1 : Math.max(2, Math.floor(wanted.length / 3));
   const scored: { candidate: string; score: number }[] = [];
   for (const candidate of new Set(candidates)) {
     const folded = fold(candidate);
+    const [shorter, longer] = folded.length < wanted.length ? [folded, wanted] : [wanted, folded];
     if (folded === wanted) scored.push({ candidate, score: 0 });
-    else if (wanted !== '' && (folded.includes(wanted) || wanted.includes(folded))) scored.push({ candidate, score: 1 });
+    else if (shorter.length >= 3 && longer.includes(shorter)) scored.push({ candidate, score: 1 });
     else {
       const distance = editDistance(wanted, folded, budget);
       if (distance <= budget) scored.push({ candidate, score: 1 + distance });

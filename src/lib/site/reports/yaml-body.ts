@@ -21,7 +21,7 @@ export function parseYamlBody(text: string, firstLine: number): YamlBody {
   const lines = new LineCounter();
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const errors = doc.errors.map((error) => ({
-    line: firstLine - 1 + (error.linePos?.[0].line ?? 1),
+    line: firstLine - 1 + lines.linePos(error.pos[0]).line,
     message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
   }));
   const keys = new Map<string, number>();

@@ -69,8 +69,14 @@ function runHint(context: ReportContext, ref: string): string {
     const near = nearestNames(name, names);
     return near.length > 0 ? ` (did you mean ${near.map((n) => quote(`${experiment}/${n}`)).join(', ')}?)` : suggestion(name, names, `runs of ${quote(experiment)}`);
   }
-  const near = nearestNames(ref, context.snapshot.runs.map((r) => r.name));
-  return near.length > 0 ? ` (runs named ${near.map(quote).join(', ')} exist: write EXPERIMENT/RUN_NAME)` : '';
+  const named = context.snapshot.runs.filter((r) => r.name === ref);
+  const near = named.length > 0 ? [ref] : nearestNames(ref, context.snapshot.runs.map((r) => r.name));
+  const refs = context.snapshot.runs.filter((r) => near.includes(r.name)).map((r) => `${experimentName(context, r.experimentId)}/${r.name}`);
+  return refs.length > 0 ? ` (did you mean ${[...new Set(refs)].slice(0, 3).map(quote).join(', ')}? a name needs its experiment: EXPERIMENT/RUN_NAME)` : '';
+}
+
+function experimentName(context: ReportContext, id: string): string {
+  return context.snapshot.experiments.find((e) => e.id === id)?.name ?? id;
 }
 
 /** The published runs of `experiments` (every published run when none are given), in MLflow's order. */

@@ -115,7 +115,7 @@ function modelLink(spec: LinkSpec, context: ReportContext, line: number | undefi
   const wanted = uri[2] ?? model.aliases[uri[3] as string];
   if (wanted === undefined) throw new EmbedProblem(`model ${quote(name)} has no alias ${quote(uri[3] as string)}${suggestion(uri[3] as string, Object.keys(model.aliases), 'aliases')}`, line);
   const version = model.versions.find((v) => v.version === wanted);
-  if (!version) throw new EmbedProblem(`model ${quote(name)} has no version ${wanted}${suggestion(wanted, model.versions.map((v) => v.version), 'versions')}`, line);
+  if (!version) throw new EmbedProblem(`model ${quote(name)} has no version ${wanted} (versions: ${model.versions.map((v) => v.version).join(', ') || 'none'})`, line);
   const run = version.runId ? context.snapshot.runs.find((r) => r.id === version.runId) : undefined;
   return {
     view: { kind: 'link', text: spec.text ?? `${model.name} v${version.version}`, href, pills: versionPills(model, version.version, version.stage) },
