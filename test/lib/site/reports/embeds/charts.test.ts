@@ -16,10 +16,10 @@ import { teamSnapshot } from '../team-snapshot.ts';
 const YOLO = join(FIXTURES, 'real/yolo-slash/mlruns');
 const AUGURY = join(FIXTURES, 'real/augury/mlruns');
 
-async function one<K extends EmbedView['kind']>(kind: K, yaml: string, context: ReportContext): Promise<Extract<EmbedView, { kind: K }>> {
+async function one<K extends EmbedView['kind']>(kind: K, yaml: string, context: ReportContext): Promise<EmbedView & { kind: K }> {
   const [view] = await embedsOf(block(kind, yaml), context);
   if (view?.kind !== kind) throw new Error(`expected ${kind}, got ${view?.kind}`);
-  return view as Extract<EmbedView, { kind: K }>;
+  return view as EmbedView & { kind: K };
 }
 
 const svgText = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
