@@ -19,10 +19,11 @@ export function nearestNames(name: string, candidates: Iterable<string>, limit =
     const folded = fold(candidate);
     const [shorter, longer] = folded.length < wanted.length ? [folded, wanted] : [wanted, folded];
     if (folded === wanted) scored.push({ candidate, score: 0 });
-    else if (shorter.length >= 3 && longer.includes(shorter)) scored.push({ candidate, score: 1 });
+    // Part of the other: nearer the less there is around it (always nearer than a typo).
+    else if (shorter.length >= 3 && longer.includes(shorter)) scored.push({ candidate, score: 2 - shorter.length / longer.length });
     else {
       const distance = editDistance(wanted, folded, budget);
-      if (distance <= budget) scored.push({ candidate, score: 1 + distance });
+      if (distance <= budget) scored.push({ candidate, score: 2 + distance });
     }
   }
   return scored

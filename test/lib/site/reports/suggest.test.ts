@@ -22,10 +22,10 @@ describe('nearestNames(name, candidates)', () => {
     expect(nearestNames('Train-Loss', metrics)).toEqual(['train/loss']);
   });
 
-  it('finds a name the given one is part of, and small typos', () => {
+  it('finds a name the given one is part of (the closest fit first), and small typos', () => {
     expect(nearestNames('val_acc', metrics)).toEqual(['val/accuracy']);
     expect(nearestNames('val/los', metrics)).toEqual(['val/loss']);
-    expect(nearestNames('loss', metrics)).toEqual(['train/loss', 'val/loss']);
+    expect(nearestNames('loss', metrics)).toEqual(['val/loss', 'train/loss']);
     expect(nearestNames('cifar-resnet', ['cifar10-resnet', 'churn-prediction'])).toEqual(['cifar10-resnet']);
   });
 
