@@ -64,6 +64,13 @@ export async function problemsIn(body: string, context: ReportContext): Promise<
   return problemLines([source(body)], context);
 }
 
+/** The one block embed of kind `kind` with body `yaml`, resolved. */
+export async function blockEmbed<K extends EmbedView['kind']>(kind: K, yaml: string, context: ReportContext): Promise<EmbedView & { kind: K }> {
+  const [view] = await embedsOf(block(kind, yaml), context);
+  if (view?.kind !== kind) throw new Error(`expected ${kind}, got ${view?.kind}`);
+  return view as EmbedView & { kind: K };
+}
+
 /** A fenced embed block. */
 export function block(kind: string, yaml: string): string {
   return `\`\`\`runfolio ${kind}\n${yaml.trim()}\n\`\`\`\n`;

@@ -8,19 +8,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listRuns } from '../../../../../src/lib/analyze/ranked-runs.ts';
 import type { Snapshot } from '../../../../../src/lib/model.ts';
 import type { ReportContext } from '../../../../../src/lib/site/reports/embeds/context.ts';
-import type { EmbedView, HistoryView, ParamsChartView } from '../../../../../src/lib/site/reports/view.ts';
+import type { HistoryView, ParamsChartView } from '../../../../../src/lib/site/reports/view.ts';
 import { FIXTURES } from '../../../../support/fixtures.ts';
-import { block, contextOf, embedsOf, prepareOne, storeContext } from '../support.ts';
+import { block, blockEmbed, contextOf, prepareOne, storeContext } from '../support.ts';
 import { teamSnapshot } from '../team-snapshot.ts';
 
 const YOLO = join(FIXTURES, 'real/yolo-slash/mlruns');
 const AUGURY = join(FIXTURES, 'real/augury/mlruns');
 
-async function one<K extends EmbedView['kind']>(kind: K, yaml: string, context: ReportContext): Promise<EmbedView & { kind: K }> {
-  const [view] = await embedsOf(block(kind, yaml), context);
-  if (view?.kind !== kind) throw new Error(`expected ${kind}, got ${view?.kind}`);
-  return view as EmbedView & { kind: K };
-}
+const one = blockEmbed;
 
 const svgText = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 

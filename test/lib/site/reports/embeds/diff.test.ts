@@ -7,16 +7,12 @@ import type { Snapshot } from '../../../../../src/lib/model.ts';
 import type { ReportContext } from '../../../../../src/lib/site/reports/embeds/context.ts';
 import type { DiffView } from '../../../../../src/lib/site/reports/view.ts';
 import { FIXTURES } from '../../../../support/fixtures.ts';
-import { block, contextOf, embedsOf, storeContext } from '../support.ts';
+import { blockEmbed, contextOf, storeContext } from '../support.ts';
 import { teamSnapshot } from '../team-snapshot.ts';
 
 const YOLO = join(FIXTURES, 'real/yolo-slash/mlruns');
 
-async function diffOf(yaml: string, context: ReportContext): Promise<DiffView> {
-  const [view] = await embedsOf(block('diff', yaml), context);
-  if (view?.kind !== 'diff') throw new Error(`expected a diff, got ${view?.kind}`);
-  return view;
-}
+const diffOf = (yaml: string, context: ReportContext): Promise<DiffView> => blockEmbed('diff', yaml, context);
 
 describe('diff on the yolo-slash store', () => {
   let snapshot: Snapshot;

@@ -11,7 +11,7 @@ import type { LeaderboardView } from '../../../../../src/lib/site/reports/view.t
 import { formatMetric } from '../../../../../src/lib/site/format.ts';
 import { runCli } from '../../../../support/cli.ts';
 import { FIXTURES } from '../../../../support/fixtures.ts';
-import { block, contextOf, embedsOf, storeContext } from '../support.ts';
+import { blockEmbed, contextOf, storeContext } from '../support.ts';
 import { RUNS, teamSnapshot } from '../team-snapshot.ts';
 
 const AUGURY = join(FIXTURES, 'real/augury/mlruns');
@@ -23,11 +23,7 @@ function rankIds(store: string, args: string[]): string[] {
   return (JSON.parse(result.stdout) as { runs: { id: string; rank: number | null; metrics: Record<string, unknown> }[] }).runs.map((r) => r.id);
 }
 
-async function leaderboardOf(yaml: string, context: ReportContext): Promise<LeaderboardView> {
-  const [view] = await embedsOf(block('leaderboard', yaml), context);
-  if (view?.kind !== 'leaderboard') throw new Error(`expected a leaderboard, got ${view?.kind}`);
-  return view;
-}
+const leaderboardOf = (yaml: string, context: ReportContext): Promise<LeaderboardView> => blockEmbed('leaderboard', yaml, context);
 
 describe('leaderboard on the augury store', () => {
   let snapshot: Snapshot;
