@@ -12,7 +12,7 @@
  * `reportsWithin` is the inclusion rule for sites that publish only some runs (a pull request's
  * comparison site): a report belongs where every run it shows is published.
  */
-import type { Run } from '../../model.ts';
+import type { Experiment, Run } from '../../model.ts';
 import { compareStrings } from '../../order.ts';
 import type { RunLink } from '../views/types.ts';
 import { runLink } from '../views/run-view.ts';
@@ -20,7 +20,7 @@ import { resolveEmbed, type EmbedOutcome } from './embeds/index.ts';
 import { findExperiments, findRun, type ReportContext } from './embeds/context.ts';
 import type { Resolved } from './embeds/resolved.ts';
 import { blockSource, inlineSource } from './embeds/source.ts';
-import { splitReport } from './front-matter.ts';
+import { splitReport, type SplitReport } from './front-matter.ts';
 import { anchorHeadings } from './headings.ts';
 import { scanMarkdown, splitAtMarkers, type ScannedMarkdown } from './markdown.ts';
 import { EmbedProblem, ReportError, type ReportProblem } from './problems.ts';
@@ -83,33 +83,13 @@ async function prepareReport(source: ReportSource, context: ReportContext, optio
   // A draft left out is not checked further; a report whose front matter is wrong still is, so
   // the author sees every problem of the file at once.
   if (front?.draft && !options.drafts) return undefined;
-  const named = <T>(fn: () => T, line: number): T | undefined => {
-    try {
-      return fn();
-    } catch (error) {
-      if (!(error instanceof EmbedProblem)) throw error;
-      report(error.line ?? line, `front matter: ${error.message}`);
-      return undefined;
-    }
-  };
-  const experiments = (split.references.experiments ?? []).flatMap((ref) => named(() => findExperiments(context, [ref]), split.keyLine('experiments')) ?? []);
-  const frontRuns = (split.references.runs ?? []).flatMap((ref) => named(() => findRun(context, ref), split.keyLine('runs')) ?? []);
-
+  const named = frontReferences(split, context, report);
   const scanned = scanMarkdown(split.body, split.bodyOffset);
-  const { blocks, spans } = await resolveParts(scanned, context, report);
-  const { html, headings } = anchorHeadings(scanned.compile(), (i) => plainTextOf(spans[i]?.view));
-  const body = splitAtMarkers(html).flatMap((part): ReportPart[] => {
-    if ('html' in part) return [{ kind: 'html', html: part.html }];
-    const found = 'block' in part ? blocks[part.block]?.part : spans[part.span]?.view;
-    return found ? [found] : [];
-  });
-  // Runs in order of first mention: the front matter's, then the embeds' by line.
-  const embeds = [...scanned.blocks.map((b, i) => ({ line: b.line, resolved: blocks[i]?.resolved })), ...scanned.spans.map((s, i) => ({ line: s.line, resolved: spans[i] }))]
-    .sort((a, b) => a.line - b.line)
-    .flatMap((e) => (e.resolved ? [e.resolved] : []));
-  const cited = uniqueRuns([...frontRuns, ...embeds.flatMap((e) => e.cites)]);
+  const parts = await resolveParts(scanned, context, report);
+  const { body, toc } = layOut(scanned, parts);
+  const embeds = inLineOrder(scanned, parts);
+  const cited = uniqueRuns([...named.runs, ...embeds.flatMap((e) => e.cites)]);
   const shown = uniqueRuns([...cited, ...embeds.flatMap((e) => e.draws ?? [])]);
-  const toc = headings.filter((h) => h.depth === 2 || h.depth === 3);
   if (!front) return undefined;
   return {
     view: {
@@ -120,13 +100,51 @@ async function prepareReport(source: ReportSource, context: ReportContext, optio
       authors: front.authors ?? [],
       tags: front.tags ?? [],
       draft: front.draft === true,
-      experiments: experiments.map((e) => ({ id: e.id, name: e.name })),
-      toc: toc.length >= TOC_MIN_HEADINGS ? toc.map((h) => ({ depth: h.depth as 2 | 3, id: h.id, text: h.text })) : [],
+      experiments: named.experiments.map((e) => ({ id: e.id, name: e.name })),
+      toc,
       body,
       runs: cited.map(runLink) satisfies RunLink[],
     },
     runIds: shown.map((run) => run.id),
   };
+}
+
+/** The experiments and runs the front matter names, each one that does not resolve a problem. */
+function frontReferences(split: SplitReport, context: ReportContext, report: Report): { experiments: Experiment[]; runs: Run[] } {
+  const resolve = <T>(refs: readonly string[] | undefined, key: string, find: (ref: string) => T): T[] =>
+    (refs ?? []).flatMap((ref) => {
+      try {
+        return [find(ref)];
+      } catch (error) {
+        if (!(error instanceof EmbedProblem)) throw error;
+        report(error.line ?? split.keyLine(key), `front matter: ${error.message}`);
+        return [];
+      }
+    });
+  return {
+    experiments: resolve(split.references.experiments, 'experiments', (ref) => findExperiments(context, [ref])).flat(),
+    runs: resolve(split.references.runs, 'runs', (ref) => findRun(context, ref)),
+  };
+}
+
+/** The page's parts in reading order, and the table of contents when there are enough headings. */
+function layOut(scanned: ScannedMarkdown, parts: ResolvedParts): { body: ReportPart[]; toc: ReportView['toc'] } {
+  const { html, headings } = anchorHeadings(scanned.compile(), (i) => plainTextOf(parts.spans[i]?.view));
+  const body = splitAtMarkers(html).flatMap((part): ReportPart[] => {
+    if ('html' in part) return [{ kind: 'html', html: part.html }];
+    const found = 'block' in part ? parts.blocks[part.block]?.part : parts.spans[part.span]?.view;
+    return found ? [found] : [];
+  });
+  const sections = headings.filter((h) => h.depth === 2 || h.depth === 3);
+  const toc = sections.length >= TOC_MIN_HEADINGS ? sections.map((h) => ({ depth: h.depth as 2 | 3, id: h.id, text: h.text })) : [];
+  return { body, toc };
+}
+
+/** The resolved embeds by their line in the file: the order of first mention. */
+function inLineOrder(scanned: ScannedMarkdown, parts: ResolvedParts): Resolved<EmbedView>[] {
+  return [...scanned.blocks.map((b, i) => ({ line: b.line, resolved: parts.blocks[i]?.resolved })), ...scanned.spans.map((s, i) => ({ line: s.line, resolved: parts.spans[i] }))]
+    .sort((a, b) => a.line - b.line)
+    .flatMap((e) => (e.resolved ? [e.resolved] : []));
 }
 
 interface ResolvedParts {
