@@ -44,6 +44,7 @@ export function teamSnapshot(): Snapshot {
     versions: [
       { version: '1', stage: 'Staging', status: 'READY', runId: RUNS.small, tags: {} },
       { version: '2', stage: 'Production', status: 'READY', runId: RUNS.big, tags: {} },
+      { version: '3', stage: 'None', status: 'FAILED_REGISTRATION', tags: {} },
     ],
   }];
   return snapshot;

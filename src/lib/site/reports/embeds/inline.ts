@@ -5,8 +5,8 @@
  *   or best), a param, a tag or an attribute; `best=EXPERIMENT` instead of `run` takes the
  *   experiment's best run (by `by`, else the metric shown, else its primary metric). Rendered as
  *   the value, linked to the run's page, its source on hover.
- * - `` `runfolio:link run=RUN` `` (or `experiment=`, `model=`): the name, linked, with the run's
- *   status or the model version's stage and aliases.
+ * - `` `runfolio:link run=RUN` `` (or `experiment=`, `model=`, `report=`): the name, linked, with
+ *   the run's status, or the model version's stage, aliases and (unless READY) status.
  */
 import { metricDirection } from '../../../analyze/direction.ts';
 import type { MetricValue, RegisteredModel, Run } from '../../../model.ts';
@@ -118,14 +118,16 @@ function modelLink(spec: LinkSpec, context: ReportContext, line: number | undefi
   if (!version) throw new EmbedProblem(`model ${quote(name)} has no version ${wanted} (versions: ${model.versions.map((v) => v.version).join(', ') || 'none'})`, line);
   const run = version.runId ? context.snapshot.runs.find((r) => r.id === version.runId) : undefined;
   return {
-    view: { kind: 'link', text: spec.text ?? `${model.name} v${version.version}`, href, pills: versionPills(model, version.version, version.stage) },
+    view: { kind: 'link', text: spec.text ?? `${model.name} v${version.version}`, href, pills: versionPills(model, version) },
     cites: run ? [run] : [],
   };
 }
 
-function versionPills(model: RegisteredModel, version: string, stage: string): string[] {
-  const aliases = Object.entries(model.aliases).filter(([, v]) => v === version).map(([alias]) => `@${alias}`).sort();
-  return [...(stage && stage !== 'None' ? [stage] : []), ...aliases];
+/** A version's stage (when it has one), its aliases, and its status unless it is READY (MLflow's normal). */
+function versionPills(model: RegisteredModel, version: RegisteredModel['versions'][number]): string[] {
+  const aliases = Object.entries(model.aliases).filter(([, v]) => v === version.version).map(([alias]) => `@${alias}`).sort();
+  const status = version.status && version.status !== 'READY' ? [version.status.toLowerCase().replace(/_/g, ' ')] : [];
+  return [...(version.stage && version.stage !== 'None' ? [version.stage] : []), ...aliases, ...status];
 }
 
 /** The one key of `keys` that `spec` sets; a problem when none or several are set. */

@@ -49,9 +49,10 @@ describe('link', () => {
     ['run=vision/lr0.4-bs128', { text: 'lr0.4-bs128', href: `/runs/${RUNS.diverged}/`, status: 'FAILED', pills: [] }],
     ['run=vision/lr0.4-bs128 text="the diverged run"', { text: 'the diverged run', href: `/runs/${RUNS.diverged}/`, status: 'FAILED', pills: [] }],
     ['experiment=vision', { text: 'vision', href: '/experiments/1/', pills: ['5 runs'] }],
-    ['model=clf', { text: 'clf', href: '/models/clf/', pills: ['2 versions'] }],
+    ['model=clf', { text: 'clf', href: '/models/clf/', pills: ['3 versions'] }],
     ['model=models:/clf@champion', { text: 'clf v2', href: '/models/clf/', pills: ['Production', '@champion'] }],
     ['model=models:/clf/1', { text: 'clf v1', href: '/models/clf/', pills: ['Staging', '@challenger'] }],
+    ['model=models:/clf/3', { text: 'clf v3', href: '/models/clf/', pills: ['failed registration'] }],
   ])('%s', async (args, expected) => {
     const [view] = await inline(`\`runfolio:link ${args}\``);
     expect(view).toEqual({ kind: 'link', ...expected });
