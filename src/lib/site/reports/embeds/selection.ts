@@ -55,7 +55,7 @@ export function resolveSelection(context: ReportContext, spec: SelectionSpec, li
 export function rankingMetric(context: ReportContext, selection: Selection, metric: string | undefined, line: number | undefined): string {
   if (metric !== undefined) return requireKey(selection.candidates, 'metric', metric, selection.where, line);
   const [only, ...more] = selection.experiments ?? (selection.parent ? context.snapshot.experiments.filter((e) => e.id === selection.parent!.experimentId) : []);
-  if (only === undefined || more.length > 0) throw new EmbedProblem(`metric is required when the runs come from ${more.length > 0 ? 'several experiments' : 'every experiment'}`, line);
+  if (only === undefined || more.length > 0) throw new EmbedProblem(`metric is required when ${more.length > 0 ? 'the runs come from several experiments' : 'no experiment is given'}`, line);
   const primary = context.primaryMetric(only.id);
   if (primary === undefined) throw new EmbedProblem(`${quote(only.name)} has no metric to rank by`, line);
   return primary;

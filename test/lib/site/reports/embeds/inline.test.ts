@@ -37,6 +37,11 @@ describe('value', () => {
     expect((view as ValueView).href).toMatch(/^\/runs\/[0-9a-f]{32}\/$/);
   });
 
+  it('reads a filter with backticks from a double-backtick span', async () => {
+    const [view] = await inline('``runfolio:value best=vision filter="metrics.`val/acc` < 0.9" metric=val/acc``');
+    expect(view).toMatchObject({ kind: 'value', text: '0.88', title: 'val/acc of baseline: latest value (step 2)' });
+  });
+
   it('links the value to its run and cites the run', async () => {
     const [report] = await prepareReports([source('Best: `runfolio:value best=vision metric=val/acc`.\n')], context);
     expect(report!.view.body.find((p) => p.kind === 'value')).toMatchObject({ href: `/runs/${RUNS.big}/` });

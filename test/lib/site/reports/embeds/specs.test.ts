@@ -33,6 +33,7 @@ describe('leaderboard', () => {
     ['experiment: visoin', at(5, 'leaderboard: no experiment "visoin" (did you mean "vision"?)')],
     ['experiment: vision\nmetric: val_acc', at(6, 'leaderboard: no run of "vision" has metric "val_acc" (did you mean "val/acc"?)')],
     ['experiment: [vision, churn]', at(4, 'leaderboard: metric is required when the runs come from several experiments')],
+    ['filter: "metrics.val_auc > 0.5"', at(4, 'leaderboard: metric is required when no experiment is given')],
     ['metric: val_ac', at(5, 'leaderboard: no run of the site has metric "val_ac" (did you mean "val/acc", "val_auc", "val_f1"?)')],
     ['experiment: vision\nfilter: "params.lr >"', at(6, "leaderboard: filter: Invalid clause(s) in filter string: 'params.lr', '>' (at offset 0)")],
     ['experiment: vision\nfilter: "params.optimiser = \'sgd\'"', at(6, 'leaderboard: no run of "vision" has param "optimiser" (params: "batch_size", "grid", "lr")')],
