@@ -1,6 +1,7 @@
 /**
- * A report's Markdown body, parsed once with micromark (the notes' renderer: raw HTML escaped,
- * unsafe link protocols dropped, GitHub-flavoured tables, task lists, footnotes), in two steps:
+ * A report's Markdown body, parsed once with micromark and the notes' extensions (../markdown.ts:
+ * raw HTML escaped, unsafe link protocols dropped, GitHub-flavoured tables, task lists,
+ * footnotes), in two steps:
  *
  * 1. `scanMarkdown` walks micromark's events and returns every fenced code block (info string,
  *    meta, content, line) and every inline code span that starts with `runfolio:` (an inline
@@ -14,7 +15,7 @@
  * a link of its own, and an image's `alt` must stay plain text.
  */
 import { compile, parse, postprocess, preprocess, type Options } from 'micromark';
-import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { MARKDOWN } from '../markdown.ts';
 
 // micromark's types, reached through its own exports.
 type HtmlExtension = NonNullable<Options['htmlExtensions']>[number];
@@ -75,7 +76,7 @@ export function splitAtMarkers(html: string): ({ html: string } | { block: numbe
 
 /** `lineOffset`: lines of the file before the body (the front matter). */
 export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown {
-  const events = postprocess(parse({ extensions: [gfm()] }).document().write(preprocess()(body, undefined, true)));
+  const events = postprocess(parse({ extensions: MARKDOWN.extensions }).document().write(preprocess()(body, undefined, true)));
   const blocks: FencedBlock[] = [];
   const spans: InlineEmbedSpan[] = [];
   const embedSpans = new Set<Token>();
@@ -96,7 +97,7 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
       }
     }
   }
-  return { blocks, spans, compile: () => compile({ htmlExtensions: [gfmHtml(), markers(embedSpans)] })(events) };
+  return { blocks, spans, compile: () => compile({ htmlExtensions: [...MARKDOWN.htmlExtensions, markers(embedSpans)] })(events) };
 }
 
 /** The block starting at events[start] (an enter codeFenced), and the index of its exit. */
