@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../../src/lib/site/markdown.ts';
 import { blockMarker, scanMarkdown, spanMarker, splitAtMarkers } from '../../../../src/lib/site/reports/markdown.ts';
 
 describe('scanMarkdown(body, lineOffset)', () => {
@@ -38,6 +39,11 @@ describe('compile()', () => {
     expect(html).toContain('&lt;!--rf:b0--&gt; &lt;script&gt;');
     expect(html).toContain('<a href="">x</a>');
     expect(html).toContain('<code>&lt;b&gt;</code>');
+  });
+
+  it('renders everything else exactly as run notes are rendered', () => {
+    const body = '# Note\n\n<script>alert(1)</script> <img src=x onerror=alert(2)>\n\n| a | b |\n|---|---|\n| <b>x</b> | [y](javascript:z) |\n\n- [x] done[^1]\n\n[^1]: A footnote.\n';
+    expect(scanMarkdown(body, 0).compile()).toBe(renderMarkdown(body));
   });
 });
 
