@@ -2,22 +2,18 @@
  * Writes the demo store for a look at its files: `node scripts/generate-demo-store.ts [outDir]`.
  *
  * Removes `outDir` (default `content/mlruns`, which git ignores: the store is generated, never
- * committed) and writes the demo store there (src/generate/demo/), then the demo reports into the
- * `reports` folder beside it. `runfolio demo` builds the same store in a temporary folder. The
- * output depends on nothing but the generator: no clock, no randomness, no machine paths.
+ * committed) and writes the demo store there (src/generate/demo/). `runfolio demo` builds the same
+ * store in a temporary folder. The demo reports (`content/reports/`) are written by hand: their
+ * numbers are embeds the build computes from the store. The output depends on nothing but the
+ * generator: no clock, no randomness, no machine paths.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { demoStore, writeDemoStore } from '../src/generate/demo/index.ts';
+import { writeDemoStore } from '../src/generate/demo/index.ts';
 
-export function generateDemo(outDir: string): { runs: number; experiments: number; reportsDir: string } {
-  const written = writeDemoStore(outDir);
-  const reportsDir = join(dirname(outDir), 'reports');
-  mkdirSync(reportsDir, { recursive: true });
-  for (const report of demoStore().reports) writeFileSync(join(reportsDir, report.fileName), report.text, 'utf8');
-  return { ...written, reportsDir };
+export function generateDemo(outDir: string): { runs: number; experiments: number } {
+  return writeDemoStore(outDir);
 }
 
 function main(): void {
@@ -28,7 +24,7 @@ function main(): void {
   }
   const outDir = resolve(positionals[0] ?? 'content/mlruns');
   const result = generateDemo(outDir);
-  process.stdout.write(`wrote ${result.experiments} experiments and ${result.runs} runs to ${outDir}, reports to ${result.reportsDir}\n`);
+  process.stdout.write(`wrote ${result.experiments} experiments and ${result.runs} runs to ${outDir}\n`);
 }
 
 // Run as a script, not when a test imports generateDemo (import.meta.main needs Node 24.2+).

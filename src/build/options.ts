@@ -8,6 +8,8 @@ export interface BuildOptions {
   stores: string[];
   /** Folder with reports/*.md. */
   content?: string;
+  /** Include reports whose front matter says `draft: true` (default: leave them out). */
+  drafts?: boolean;
   /** The site's folder: replaced, in one step, once everything else succeeded. */
   outDir: string;
   /** The folder the command was run from: --out may not be it or one of its parents. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readStores } from '../lib/read/index.ts';
 import { redactSnapshot } from '../lib/redact.ts';
 import { writeSiteData } from '../lib/site/data-files.ts';
-import { readReports } from '../lib/site/reports.ts';
+import { displayPath, readReportSources } from '../lib/site/reports/read.ts';
 import { dataFiles } from '../lib/site/routes.ts';
 import { buildSiteViews } from '../lib/site/views/build.ts';
 import { snapshotToJson } from '../lib/snapshot-json.ts';
@@ -33,11 +33,11 @@ export async function prepareSite(options: BuildOptions, workspace: Workspace, e
   clock.end('read');
   effects.signal?.throwIfAborted();
   const { snapshot, masked } = redactSnapshot(read, options.redactions);
-  const reportWarnings: { path: string; message: string }[] = [];
-  const reports = options.content ? await readReports(options.content, (path, message) => reportWarnings.push({ path, message })) : [];
-  const { views, ...published } = await buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, {
+  const reports = options.content ? await readReportSources(options.content, (path) => displayPath(path, options.cwd)) : [];
+  const { views, ...published } = await buildSiteViews(snapshot, reports, {
     compare: options.compare,
     archive: options.archive,
+    drafts: options.drafts === true,
     ...(options.compareHome ? { compareHome: options.compareHome } : {}),
     ...(options.metric !== undefined ? { preferredMetric: options.metric } : {}),
     ...(options.generated !== undefined ? { generated: options.generated } : {}),

@@ -26,6 +26,7 @@ export const buildSpec: CommandSpec = {
     metric: { type: 'string', value: 'KEY', description: 'The metric experiment pages rank by (default: the one most runs logged).' },
     compare: { type: 'string', multiple: true, value: 'RUN,RUN', description: 'Also publish a static comparison page of these runs. Repeatable.' },
     archive: { type: 'boolean', description: 'Build an archive that works from disk (file://) without JavaScript, with the Snapshot and a SHA-256 manifest.' },
+    drafts: { type: 'boolean', description: 'Also publish the reports whose front matter says draft: true.' },
     ...REDACT_OPTIONS,
   },
   notes: 'A RUN is a run id, a unique prefix, EXPERIMENT/RUN_NAME, models:/NAME/VERSION or models:/NAME@ALIAS.\nSecrets, credentials in URIs, e-mail addresses, host names and home folders are masked unless --no-redact.',

@@ -81,11 +81,13 @@ describe('site demo: pages for what the store holds', () => {
     expect(snapshot.runs.length).toBeGreaterThan(published.length);
   });
 
-  it('has a page per active experiment, registered model and report', () => {
+  it('has a page per active experiment, registered model and published report, and the reports index', () => {
     const experiments = fg.sync('experiments/*/index.html', { cwd: site.out }).length;
     expect(experiments).toBe(snapshot.experiments.filter((e) => e.lifecycleStage === 'active').length);
     for (const model of snapshot.models) expect(fg.sync(`models/${safeSegment(model.name)}/index.html`, { cwd: site.out })).toHaveLength(1);
-    expect(fg.sync('reports/*/index.html', { cwd: site.out })).toHaveLength(fg.sync('reports/*.md', { cwd: join(ROOT, 'content') }).length);
+    const published = fg.sync('reports/*.md', { cwd: join(ROOT, 'content') }).filter((file) => !/^draft: true$/m.test(readFileSync(join(ROOT, 'content', file), 'utf8')));
+    expect(fg.sync('reports/*/index.html', { cwd: site.out })).toHaveLength(published.length);
+    expect(fg.sync('reports/index.html', { cwd: site.out })).toHaveLength(1);
   });
 
   it('ranks the leaderboard by the primary metric, best first', () => {

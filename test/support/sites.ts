@@ -12,7 +12,9 @@ import { writeDemoStore } from '../../src/generate/demo/index.ts';
 import { writeMlruns } from '../../src/generate/write-mlruns.ts';
 import { writeSqlite } from '../../scripts/lib/write-sqlite.ts';
 import { demoStore as demoSpec } from '../../src/generate/demo/index.ts';
+import { HOSTILE_REPORT } from './hostile-report.ts';
 import { hostileSpec } from './hostile-store.ts';
+import { writeTree } from './tmp.ts';
 import { FIXTURES, ROOT } from './fixtures.ts';
 
 export interface SiteBuild {
@@ -41,8 +43,9 @@ export function siteDefinitions(work: string): Sites {
   const hostile = join(work, 'stores', 'hostile', 'mlruns');
   mkdirSync(join(work, 'stores', 'hostile'), { recursive: true });
   writeMlruns(hostileSpec(), hostile);
+  const hostileContent = writeTree(join(work, 'stores', 'hostile', 'content'), { 'reports/attack.md': HOSTILE_REPORT });
   const sqlite = join(work, 'stores', 'sqlite', 'mlflow.db');
-  writeSqlite(demoSpec().spec, sqlite);
+  writeSqlite(demoSpec(), sqlite);
   const demoArgs = ['--content', join(ROOT, 'content'), '--title', 'Runfolio demo'];
   const compare = ['--compare', 'cifar10-resnet/resnet18-baseline,models:/cifar10-classifier@champion'];
   const real = (name: string) => join(FIXTURES, 'real', name, 'mlruns');
@@ -50,8 +53,8 @@ export function siteDefinitions(work: string): Sites {
     siteBuild(work, 'demo', '/', [demo], [...demoArgs, ...compare]),
     siteBuild(work, 'demoAgain', '/', [demo], [...demoArgs, ...compare]),
     siteBuild(work, 'demoBase', '/runfolio-demo/', [demo], [...demoArgs, '--site', 'https://example.github.io']),
-    siteBuild(work, 'archive', '/', [demo], [...demoArgs, '--archive', ...compare]),
-    siteBuild(work, 'hostile', '/', [hostile], ['--redact', 'paths', '--title', '<script>alert("title")</script>']),
+    siteBuild(work, 'archive', '/', [demo], [...demoArgs, '--archive', '--drafts', ...compare]),
+    siteBuild(work, 'hostile', '/', [hostile], ['--content', hostileContent, '--redact', 'paths', '--title', '<script>alert("title")</script>']),
     siteBuild(work, 'augury', '/', [real('augury')]),
     siteBuild(work, 'yolo', '/sub/', [real('yolo-slash')]),
     siteBuild(work, 'merged', '/', [real('packt-hpt'), real('yolo-slash'), demo]),

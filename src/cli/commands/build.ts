@@ -43,6 +43,7 @@ function buildOptions(values: ParsedValues, io: CliIO): BuildOptions {
     compare,
     redactions: redactionsOf(buildSpec, values),
     archive,
+    drafts: values.drafts === true,
     ...(generated !== undefined ? { generated } : {}),
     cwd: io.cwd,
     verbose: values.verbose === true,

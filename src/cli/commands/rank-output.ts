@@ -6,17 +6,12 @@
  * rank order, every latest metric and param of each run with keys in code-unit order, metric
  * values spelled as in the Snapshot (NaN and ±Infinity as strings); `group` too with --group-by.
  */
+import type { Listed } from '../../lib/analyze/ranked-runs.ts';
 import { metricNumber, type MetricValue, type Run } from '../../lib/model.ts';
 import { compareStrings, sortedRecord } from '../../lib/order.ts';
 import { shortId } from '../../lib/site/format.ts';
 import { formatMetric, formatTextTable, type TextColumn } from '../text-table.ts';
 
-/** A run as listed: its rank (null: unranked) and, with --group-by, its group. */
-export interface Listed {
-  run: Run;
-  rank: number | null;
-  group?: string | null | undefined;
-}
 
 const MAX_PARAMS = 10;
 const CELL_WIDTH = 40;

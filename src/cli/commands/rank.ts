@@ -1,5 +1,6 @@
 /**
- * `runfolio rank`: the runs of a store in order, best first, as an aligned table or JSON.
+ * `runfolio rank`: the runs of a store in order, best first, as an aligned table or JSON, in the
+ * order analyze/ranked-runs.ts gives (the one report leaderboards use):
  *
  * - `--order-by` (MLflow `order_by`, repeatable) sorts exactly as MLflow's search_runs does;
  *   ranks are positions.
@@ -11,21 +12,20 @@
  * the order above) and ranks those. `--filter` is MLflow's `filter_string`; deleted runs are
  * left out (analyze/select.ts). Expressions are checked before the store is read.
  */
-import { bestRuns, type Grouping } from '../../lib/analyze/best.ts';
+import type { Grouping } from '../../lib/analyze/best.ts';
 import type { Direction } from '../../lib/analyze/direction.ts';
-import { leaderboard } from '../../lib/analyze/rank.ts';
-import { compileFilter, compileOrderBy, parseOrderBy, searchRuns, SearchSyntaxError } from '../../lib/analyze/search/index.ts';
+import { listRuns } from '../../lib/analyze/ranked-runs.ts';
+import { compileFilter, compileOrderBy, parseOrderBy, SearchSyntaxError } from '../../lib/analyze/search/index.ts';
 import { trimBackticks, stripQuotes } from '../../lib/analyze/search/identifier.ts';
-import { selectRuns } from '../../lib/analyze/select.ts';
-import { buildTables, type RunTables } from '../../lib/analyze/tables.ts';
+import { buildTables } from '../../lib/analyze/tables.ts';
 import { UsageError } from '../../lib/errors.ts';
-import type { Run, Snapshot } from '../../lib/model.ts';
+import type { Snapshot } from '../../lib/model.ts';
 import { compareIds } from '../../lib/order.ts';
 import { commandHelp, parseCommand, requireString, stringList, type ParsedValues } from '../args.ts';
 import { rankSpec } from '../specs.ts';
 import type { CliIO } from '../io.ts';
 import { readRedacted, redactionsOf } from '../read.ts';
-import { formatRankJson, formatRankTable, type Listed } from './rank-output.ts';
+import { formatRankJson, formatRankTable } from './rank-output.ts';
 
 interface RankRequest {
   stores: string[];
@@ -45,7 +45,7 @@ export async function rankCommand(argv: string[], io: CliIO): Promise<number> {
   const { snapshot } = await readRedacted(request.stores, redactionsOf(rankSpec, values), io);
   const tables = buildTables(snapshot);
   const experimentIds = request.experiments.length === 0 ? undefined : resolveExperiments(snapshot, request.experiments);
-  let listed = listRuns(tables, request, experimentIds);
+  let listed = listRuns(tables, { ...request, ...(experimentIds ? { experimentIds } : {}) });
   if (request.top !== undefined) listed = listed.slice(0, request.top);
   const shownMetrics = [...new Set([...orderByMetrics(request.orderBy), ...(request.metric === undefined ? [] : [request.metric])])];
   const groupBy = typeof values['group-by'] === 'string' ? values['group-by'] : undefined;
@@ -119,48 +119,6 @@ function resolveExperiments(snapshot: Snapshot, wanted: string[]): string[] {
     for (const e of found) ids.add(e.id);
   }
   return [...ids];
-}
-
-function listRuns(tables: RunTables, request: RankRequest, experimentIds: string[] | undefined): Listed[] {
-  const selection = { ...(experimentIds ? { experimentIds } : {}), ...(request.filter ? { filter: request.filter } : {}) };
-  const { metric, grouping } = request;
-  if (metric !== undefined && request.orderBy.length === 0) {
-    const ranking = leaderboard(tables, { ...selection, metric, ...(request.direction ? { direction: request.direction } : {}) });
-    const rows = ranking.runs.map((r) => ({ run: runOf(tables, r.id), rank: r.rank }));
-    if (grouping === undefined) return rows;
-    const bests = bestRuns(tables, { ...selection, metric, direction: ranking.direction, group: grouping }).groups;
-    const groupOf = new Map(bests.map((b) => [b.id, b.group]));
-    return positions(rows.filter((r) => groupOf.has(r.run.id)).map((r) => ({ ...r, group: groupOf.get(r.run.id) ?? null })));
-  }
-  const selected = (selectRuns(tables, selection).array('row') as ArrayLike<number>);
-  const runs = searchRuns(Array.from(selected, (row) => tables.runList[row] as Run), { orderBy: request.orderBy, viewType: 'ALL' });
-  const rows = runs.map((run) => ({ run, rank: null, group: grouping === undefined ? undefined : groupValue(run, grouping) }));
-  return positions(grouping === undefined ? rows : firstPerGroup(rows));
-}
-
-function runOf(tables: RunTables, id: string): Run {
-  return tables.runList[tables.rowById.get(id) as number] as Run;
-}
-
-/** Ranks as positions 1..n. */
-function positions(rows: Omit<Listed, 'rank'>[]): Listed[] {
-  return rows.map((row, i) => ({ ...row, rank: i + 1 }));
-}
-
-function firstPerGroup(rows: Omit<Listed, 'rank'>[]): Omit<Listed, 'rank'>[] {
-  const seen = new Set<string | null | undefined>();
-  return rows.filter((row) => (row.group === undefined || seen.has(row.group) ? false : (seen.add(row.group), true)));
-}
-
-/** The group of a run, or undefined when it belongs to none (no parent). */
-function groupValue(run: Run, grouping: Grouping): string | null | undefined {
-  const own = (record: Record<string, string>, key: string) => (Object.hasOwn(record, key) ? (record[key] as string) : null);
-  switch (grouping.by) {
-    case 'experiment': return run.experimentId;
-    case 'parent': return run.parentId;
-    case 'param': return own(run.params, grouping.key);
-    case 'tag': return own(run.tags, grouping.key);
-  }
 }
 
 /** Metric keys named by order_by clauses, in clause order. */

@@ -125,7 +125,3 @@ export function last(run: RunSpec, key: string): number {
 export function best(run: RunSpec, key: string): number {
   return Math.max(...(run.metrics?.[key] ?? []).map((p) => p.value).filter(Number.isFinite));
 }
-
-export function percent(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}

@@ -1,28 +1,23 @@
 /**
- * The demo store bundled as `content/mlruns`, as a small ML team's MLflow 2.x file store would
+ * The demo store (`runfolio demo`, and `content/mlruns` when `npm run demo:generate` writes it), as a small ML team's MLflow 2.x file store would
  * look after a few weeks: the empty Default experiment, an image classifier (vision.ts), a churn
  * model (tabular.ts), a deleted scratch experiment, and a registry with two models whose versions
- * cover every stage and carry the `champion` / `challenger` aliases. Plus the team's reports.
- * Fixed seed and fixed dates: the same files on every run.
+ * cover every stage and carry the `champion` / `challenger` aliases. Fixed seed and fixed dates:
+ * the same files on every run. The team's reports are handwritten (content/reports/): every
+ * number in them is an embed that the build computes from this store.
  */
 import { rmSync } from 'node:fs';
 import { Prng } from '../prng.ts';
 import { writeMlruns } from '../write-mlruns.ts';
 import type { ExperimentSpec, RegisteredModelSpec, RunSpec, StoreSpec } from '../store-spec.ts';
 import { at, sourceTags, USERS } from './common.ts';
-import { demoReports, type Report } from './reports.ts';
 import { tabularRuns, type TabularRuns } from './tabular.ts';
 import { visionRuns, type VisionRuns } from './vision.ts';
 
 const SEED = 20250210;
 const SCRATCH_EXPERIMENT_ID = '193847561029384756';
 
-export interface Demo {
-  spec: StoreSpec;
-  reports: Report[];
-}
-
-export function demoStore(): Demo {
+export function demoStore(): StoreSpec {
   const rng = new Prng(SEED);
   const vision = visionRuns(rng);
   const tabular = tabularRuns(rng);
@@ -38,7 +33,7 @@ export function demoStore(): Demo {
     runs: [...vision.runs, ...tabular.runs, scratch.run],
     models: [visionModel(vision), churnModel(tabular)],
   };
-  return { spec, reports: demoReports(vision) };
+  return spec;
 }
 
 /** An experiment someone tried in a notebook and deleted, with its one run (now in `.trash/`). */
@@ -105,7 +100,7 @@ const DEMO_ARTIFACT_ROOT = 'file:///mnt/team-share/mlruns';
 
 /** Writes the demo store as an MLflow 2.x file store at `outDir` (replacing it). */
 export function writeDemoStore(outDir: string): { runs: number; experiments: number } {
-  const { spec } = demoStore();
+  const spec = demoStore();
   rmSync(outDir, { recursive: true, force: true });
   writeMlruns(spec, outDir, { artifactRoot: DEMO_ARTIFACT_ROOT });
   return { runs: spec.runs.length, experiments: spec.experiments.length };

@@ -8,7 +8,7 @@
 import { metricNumber } from '../metric-value.ts';
 import type { Run } from '../model.ts';
 import { chartRows, runLabels } from '../charts/series.ts';
-import { DATA, axisType, axisValue, lineChartSpec, parallelData, parallelSpec, scatterSpec, type Theme } from '../charts/specs.ts';
+import { DATA, axisType, axisValue, lineChartSpec, parallelData, parallelSpec, scatterSpec, type Theme, type XAxis, type YScale } from '../charts/specs.ts';
 import { renderSvg } from '../charts/svg.ts';
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -48,18 +48,27 @@ async function both(spec: (theme: Theme) => TopLevelSpec, data: Record<string, r
   return { light: path('light'), dark: path('dark') };
 }
 
+/** How a history chart is drawn (default: by step, linear, as logged). */
+export interface HistoryOptions {
+  x?: XAxis;
+  y?: YScale;
+  /** EMA weight, 0 … 0.99. */
+  smoothing?: number;
+}
+
 /** History of `metric` for `runs` (best first) overlaid. */
-export async function historyChart(runs: Run[], metric: string, path: (theme: Theme) => string, files: SvgFile[]): Promise<ChartImage | undefined> {
+export async function historyChart(runs: Run[], metric: string, path: (theme: Theme) => string, files: SvgFile[], options: HistoryOptions = {}): Promise<ChartImage | undefined> {
   const drawn = runs.filter((r) => r.metrics[metric]).slice(0, HISTORY_RUNS);
   // A metric logged once per run has no history to draw: the tables and the scatter show it.
   if (!drawn.some((r) => (r.metrics[metric]?.history.length ?? 0) > 1)) return undefined;
   const labels = runLabels(drawn.map((r) => ({ id: r.id, name: r.name })));
   const { rows, markers } = chartRows(
     drawn.map((r) => ({ run: labels.get(r.id) ?? r.id, metric, ...(r.startTime !== undefined ? { start: r.startTime } : {}), points: r.metrics[metric]?.history ?? [] })),
-    { budget: POINT_BUDGET },
+    { budget: POINT_BUDGET, ...(options.smoothing ? { smoothing: options.smoothing } : {}) },
   );
-  const domain = steadyDomain(drawn, metric, rows);
-  const urls = await both((theme) => lineChartSpec({ metric, theme, width: WIDTH, height: 240, interactive: false, ...(domain ? { yDomain: domain } : {}) }), { [DATA.series]: rows, [DATA.markers]: markers }, path, files);
+  const domain = options.y === 'log' ? undefined : steadyDomain(drawn, metric, rows);
+  const axes = { ...(options.x ? { x: options.x } : {}), ...(options.y ? { y: options.y } : {}) };
+  const urls = await both((theme) => lineChartSpec({ metric, theme, width: WIDTH, height: 240, interactive: false, ...axes, ...(domain ? { yDomain: domain } : {}) }), { [DATA.series]: rows, [DATA.markers]: markers }, path, files);
   const clipped = domain ? '; y axis cut to the runs that ended with a finite value' : '';
   return { ...urls, alt: `${metric} over steps for ${drawn.length} runs`, caption: `${metric} by step, ${drawn.length === 1 ? 'one run' : `the ${drawn.length} best runs`}${clipped}` };
 }

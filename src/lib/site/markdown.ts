@@ -7,6 +7,9 @@
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 
+/** The syntax and HTML extensions of every Markdown the site renders (reports add their own on top). */
+export const MARKDOWN = { extensions: [gfm()], htmlExtensions: [gfmHtml()] };
+
 export function renderMarkdown(source: string): string {
-  return micromark(source, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+  return micromark(source, MARKDOWN);
 }

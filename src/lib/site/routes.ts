@@ -12,6 +12,7 @@ export const routes = {
   experiment: (id: string) => `/experiments/${safeSegment(id)}/`,
   run: (id: string) => `/runs/${safeSegment(id)}/`,
   model: (name: string) => `/models/${safeSegment(name)}/`,
+  reports: () => '/reports/',
   report: (slug: string) => `/reports/${safeSegment(slug)}/`,
   compare: (ids?: readonly string[]) => (ids && ids.length > 0 ? `/compare/?runs=${ids.map(encodeURIComponent).join(',')}` : '/compare/'),
   staticCompare: (ids: readonly string[]) => `/compare/${ids.map(safeSegment).join('..')}/`,

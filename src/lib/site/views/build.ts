@@ -7,15 +7,15 @@ import { resolveRun } from '../../analyze/resolve-run.ts';
 import { buildTables, type RunTables } from '../../analyze/tables.ts';
 import type { Run, Snapshot } from '../../model.ts';
 import { historyChart, parallelChart, scatterChart, type ChartImage, type ChartImages, type SvgFile } from '../charts-static.ts';
-import { renderMarkdown } from '../markdown.ts';
-import type { Report } from '../reports.ts';
+import type { ReportContext } from '../reports/embeds/context.ts';
+import { prepareReports, type ReportSource } from '../reports/prepare.ts';
 import { dataFiles } from '../routes.ts';
 import { safeSegment } from '../slugs.ts';
 import { compareView } from './compare-view.ts';
 import { experimentView, keysByFrequency, rankExperiment, type Ranking } from './experiment-view.ts';
 import { currentVersion, modelView } from './model-view.ts';
-import { optional, runLink, runView, versionsByRun } from './run-view.ts';
-import type { CompareVerdict, ExperimentView, HomeView, ReportView, SiteViews } from './types.ts';
+import { optional, runView, versionsByRun } from './run-view.ts';
+import type { CompareVerdict, ExperimentView, HomeView, ReportView, RunView, SiteViews } from './types.ts';
 
 export interface SiteOptions {
   /** `--metric`: the metric experiment pages rank by, where runs logged it. */
@@ -28,6 +28,8 @@ export interface SiteOptions {
   archive?: boolean;
   /** `runfolio compare --out`: the home page shows the first comparison and this verdict. */
   compareHome?: CompareVerdict;
+  /** `--drafts`: publish reports whose front matter says `draft: true`. */
+  drafts?: boolean;
 }
 
 export interface PublishedSite {
@@ -39,7 +41,8 @@ export interface PublishedSite {
   tables: RunTables;
 }
 
-export async function buildSiteViews(snapshot: Snapshot, reports: Report[], options: SiteOptions = {}): Promise<PublishedSite> {
+/** Throws ReportError when a report has problems (every problem of every report at once). */
+export async function buildSiteViews(snapshot: Snapshot, reports: readonly ReportSource[], options: SiteOptions = {}): Promise<PublishedSite> {
   const experiments = snapshot.experiments.filter((e) => e.lifecycleStage === 'active');
   const published = new Set(experiments.map((e) => e.id));
   const runs = snapshot.runs.filter((r) => r.lifecycleStage === 'active' && published.has(r.experimentId));
@@ -54,12 +57,16 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
   const svgs: SvgFile[] = [];
 
   const experimentViews = [];
+  const primaryMetrics = new Map<string, string>();
   for (const experiment of experiments) {
     const own = tables.runList.filter((r) => r.experimentId === experiment.id);
     const ranking = rankExperiment(tables, experiment.id, own, options.preferredMetric);
+    if (ranking) primaryMetrics.set(experiment.id, ranking.metric);
     const charts = ranking ? await experimentCharts(experiment.id, own, ranking, svgs) : {};
     experimentViews.push(experimentView({ experiment, runs: own, tables, ranking, charts, archive: options.archive === true }));
   }
+  const context: ReportContext = { snapshot: { experiments, runs, models: snapshot.models }, tables, primaryMetric: (id) => primaryMetrics.get(id) };
+  const reportViews = (await prepareReports(reports, context, { drafts: options.drafts === true })).map((r) => r.view);
 
   const compares = [];
   for (const refs of options.compare ?? []) {
@@ -67,7 +74,8 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
     compares.push(compareView(chosen, buildTables({ runs: chosen, experiments }), await compareCharts(chosen, svgs)));
   }
 
-  const runViews = tables.runList.map((run) => runView(run, { experimentName: names.get(run.experimentId) ?? run.experimentId, byId, children, versionsByRun: versions, archive: options.archive === true }));
+  const citedIn = reportsByRun(reportViews);
+  const runViews = tables.runList.map((run) => runView(run, { experimentName: names.get(run.experimentId) ?? run.experimentId, byId, children, versionsByRun: versions, archive: options.archive === true, reports: citedIn.get(run.id) ?? [] }));
   if (options.archive) {
     for (const view of runViews) {
       const run = byId.get(view.id) as Run;
@@ -79,7 +87,6 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
       }
     }
   }
-  const reportWarnings: SiteViews['warnings'] = [];
   const views: SiteViews = {
     ...optional('generated', options.generated),
     archive: options.archive === true,
@@ -87,10 +94,10 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
     experiments: experimentViews,
     runs: runViews,
     models: snapshot.models.map((m) => modelView(m, byId)),
-    reports: reports.map((r) => reportView(r, snapshot, reportWarnings)),
+    reports: reportViews,
     compares,
     ...(options.compareHome && compares.length > 0 ? { compareHome: options.compareHome } : {}),
-    warnings: [...snapshot.warnings, ...reportWarnings],
+    warnings: snapshot.warnings,
   };
   return { views, svgs, runs: tables.runList as Run[], tables };
 }
@@ -149,21 +156,11 @@ function homeView(snapshot: Snapshot, experiments: ExperimentView[], runs: Run[]
   };
 }
 
-function reportView(report: Report, snapshot: Snapshot, warnings: SiteViews['warnings']): ReportView {
-  const linked = report.runs.flatMap((ref) => {
-    try {
-      return [runLink(resolveRun(snapshot, ref))];
-    } catch (error) {
-      warnings.push({ path: `reports/${report.slug}.md`, message: `runs: ${error instanceof Error ? error.message : String(error)}; not linked` });
-      return [];
-    }
-  });
-  return {
-    slug: report.slug,
-    title: report.title,
-    ...optional('date', report.date),
-    ...optional('summary', report.summary),
-    html: renderMarkdown(report.body),
-    runs: linked,
-  };
+/** Run id → the reports citing it, in the reports' order. */
+function reportsByRun(reports: readonly ReportView[]): Map<string, RunView['reports']> {
+  const out = new Map<string, RunView['reports']>();
+  for (const report of reports) {
+    for (const run of report.runs) out.set(run.id, [...(out.get(run.id) ?? []), { slug: report.slug, title: report.title, ...optional('date', report.date) }]);
+  }
+  return out;
 }

@@ -28,5 +28,7 @@ function textRow(row: DiffRow, show: (value: string | number) => string) {
 }
 
 function metricRow(row: MetricDiffRow) {
-  return { key: row.key, values: row.values.map((v) => (v === null ? null : metricValue(v))), differs: row.differs, changes: row.changes };
+  // A change to or from NaN/±∞ is no number: JSON would turn it into null, shown as "+0".
+  const changes = row.changes.map((c) => (c && Number.isFinite(c.absolute) ? c : null));
+  return { key: row.key, values: row.values.map((v) => (v === null ? null : metricValue(v))), differs: row.differs, changes };
 }

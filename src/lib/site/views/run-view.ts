@@ -15,6 +15,8 @@ export interface RunContext {
   /** Model versions by the run they were made from. */
   versionsByRun: Map<string, RunView['modelVersions']>;
   archive?: boolean;
+  /** The reports citing the run. */
+  reports: RunView['reports'];
 }
 
 export function runLink(run: Run): RunLink {
@@ -55,6 +57,7 @@ export function runView(run: Run, context: RunContext): RunView {
     artifacts: run.artifacts,
     historyComplete: historyComplete(run),
     historyCsv: hasHistoryCsv(run, context.archive === true),
+    reports: context.reports,
   };
 }
 

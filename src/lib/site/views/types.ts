@@ -6,6 +6,7 @@
  */
 import type { MetricValue, RunStatus } from '../../model.ts';
 import type { ChartImage, ChartImages } from '../charts-static.ts';
+import type { ReportView } from '../reports/view.ts';
 
 export type Pairs = [string, string][];
 
@@ -125,6 +126,8 @@ export interface RunView extends RunLink {
   historyCsv: boolean;
   /** Archive mode: one rendered chart per metric. */
   charts?: ChartImage[];
+  /** Reports that cite the run, newest first. */
+  reports: { slug: string; title: string; date?: string }[];
 }
 
 export interface ModelView {
@@ -151,14 +154,7 @@ export interface ModelView {
   isPrompt: boolean;
 }
 
-export interface ReportView {
-  slug: string;
-  title: string;
-  date?: string;
-  summary?: string;
-  html: string;
-  runs: RunLink[];
-}
+export type { ReportView } from '../reports/view.ts';
 
 /** A row of a comparison: one value per run (baseline first), and whether each differs from the baseline. */
 export interface CompareRow<T> {

@@ -35,7 +35,7 @@ describe('searchRuns on mlruns stores, checked against the raw files', () => {
 
 describe('searchRuns on an mlflow.db, checked with SQL', () => {
   const file = join(tempDir(), 'mlflow.db');
-  writeSqlite(demoSpec().spec, file);
+  writeSqlite(demoSpec(), file);
 
   it.each([
     ['metrics.val_auc > 0.8', "SELECT r.run_uuid FROM runs r JOIN latest_metrics m ON m.run_uuid = r.run_uuid WHERE r.lifecycle_stage = 'active' AND m.key = 'val_auc' AND m.is_nan = 0 AND m.value > 0.8"],
