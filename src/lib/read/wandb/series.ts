@@ -1,0 +1,63 @@
+/**
+ * Metric series collected from history rows and system stats, in logging order. A value is a
+ * point when it is a number (NaN and ±Infinity included, as MLflow keeps them); a plain nested
+ * object contributes its numeric leaves under `key.sub` (as nested params are joined, and as
+ * W&B's own charts list `network.sent`); anything else (text, booleans, null, lists, media
+ * objects with a `_type`) is counted under its key and not published.
+ */
+import type { Metric } from '../../model.ts';
+import { metricFromColumns } from '../metric-points.ts';
+
+interface Columns {
+  steps: number[];
+  timestamps: number[];
+  values: number[];
+}
+
+export class SeriesSet {
+  private readonly series = new Map<string, Columns>();
+  /** Key → how many of its values were not numbers. */
+  readonly nonNumeric = new Map<string, number>();
+
+  /** Adds `value` logged under `key` at (step, timestamp). */
+  add(key: string, value: unknown, step: number, timestamp: number): void {
+    if (typeof value === 'number') this.push(key, value, step, timestamp);
+    else if (typeof value === 'bigint') this.push(key, Number(value), step, timestamp);
+    else if (isNestedValues(value)) for (const [sub, child] of Object.entries(value)) this.add(`${key}.${sub}`, child, step, timestamp);
+    else this.nonNumeric.set(key, (this.nonNumeric.get(key) ?? 0) + 1);
+  }
+
+  has(key: string): boolean {
+    return this.series.has(key);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.series.keys();
+  }
+
+  /** Every series as a Metric (history sorted by step, latest as MLflow picks it), under `prefix + key`. */
+  toMetrics(prefix = ''): Record<string, Metric> {
+    const out: Record<string, Metric> = {};
+    for (const [key, { steps, timestamps, values }] of this.series) {
+      const metric = metricFromColumns({ steps: Float64Array.from(steps), timestamps: Float64Array.from(timestamps), values: Float64Array.from(values) });
+      if (metric) out[prefix + key] = metric;
+    }
+    return out;
+  }
+
+  private push(key: string, value: number, step: number, timestamp: number): void {
+    let columns = this.series.get(key);
+    if (!columns) {
+      columns = { steps: [], timestamps: [], values: [] };
+      this.series.set(key, columns);
+    }
+    columns.steps.push(step);
+    columns.timestamps.push(timestamp);
+    columns.values.push(value);
+  }
+}
+
+/** A plain object of values (not a list, not a W&B media object such as `{"_type": "image-file"}`). */
+export function isNestedValues(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !('_type' in value);
+}
