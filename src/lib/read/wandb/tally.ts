@@ -24,6 +24,7 @@ export class WandbTally {
     if (!log) this.add(this.read, 'runs from side files only (no readable log)', 1);
     else {
       this.add(this.read, 'log files', 1);
+      if (log.framing.alignment === 'shifted') this.add(this.read, 'log files (shifted blocks)', 1);
       this.add(this.read, 'log bytes', log.framing.size);
       this.add(this.read, 'chunks', log.framing.chunks);
       this.add(this.read, 'records', log.framing.records);
