@@ -47,7 +47,8 @@ export async function readWandb(root: string, label: string, options: ReadOption
     options.onProgress?.(index + 1, folders.length);
   });
   if (byId.size === 0) {
-    const reason = warnings.list[0];
+    // The log's own defect says most; a side file's comes next.
+    const reason = warnings.list.find((w) => w.path.endsWith('.wandb')) ?? warnings.list[0];
     throw new InputError(`${root}: no W&B run could be read${reason ? ` (${reason.path}: ${reason.message})` : ''}`);
   }
   const runs: Run[] = [];

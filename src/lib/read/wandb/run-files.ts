@@ -26,6 +26,7 @@ export type SideFile = { state: 'missing' } | { state: 'bad'; message: string } 
 export function readConfigYaml(runDir: string): SideFile {
   const text = readText(join(runDir, CONFIG_YAML), MAX_BYTES);
   if (!text.ok) return text.message === 'file is missing' ? { state: 'missing' } : { state: 'bad', message: text.message };
+  if (text.text.trim() === '') return { state: 'bad', message: 'empty file' };
   const parsed = parseWithLibrary(text.text);
   if (!parsed.ok) return { state: 'bad', message: parsed.message };
   const config: Nested = {};
@@ -41,6 +42,7 @@ export function readConfigYaml(runDir: string): SideFile {
 export function readJsonObject(runDir: string, file: string): SideFile {
   const text = readText(join(runDir, file), MAX_BYTES);
   if (!text.ok) return text.message === 'file is missing' ? { state: 'missing' } : { state: 'bad', message: text.message };
+  if (text.text.trim() === '') return { state: 'bad', message: 'empty file' };
   const value = parseValueJson(text.text.trim());
   if (value === NOT_JSON) return { state: 'bad', message: 'not valid JSON' };
   if (!isObject(value)) return { state: 'bad', message: 'expected a JSON object' };
