@@ -1,6 +1,7 @@
 /** `runfolio inspect`: what is in a store, readable or as JSON. */
 import { summarizeSnapshot, type SnapshotSummary } from '../../lib/analyze/summary.ts';
 import type { Snapshot } from '../../lib/model.ts';
+import type { ReadTally } from '../../lib/read/index.ts';
 import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
 import type { CliIO } from '../io.ts';
 import { readWithProgress } from '../read.ts';
@@ -9,7 +10,7 @@ export const inspectSpec: CommandSpec = {
   name: 'inspect',
   summary: 'Summarize a store: experiments, runs by status, metrics, params, registered models and what was skipped.',
   options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
+    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), JSON export, or W&B run folders. Repeatable.' },
     json: { type: 'boolean', description: 'Print the summary as JSON.' },
   },
 };
@@ -18,14 +19,15 @@ export async function inspectCommand(argv: string[], io: CliIO): Promise<number>
   const { values } = parseCommand(inspectSpec, argv);
   if (values.help) return io.stdout(commandHelp(inspectSpec)), 0;
   const stores = stringList(inspectSpec, values, 'store', true);
-  const snapshot = await readWithProgress(stores, io);
+  const tallies: ReadTally[] = [];
+  const snapshot = await readWithProgress(stores, io, { onTally: (tally) => tallies.push(tally) });
   const summary = summarizeSnapshot(snapshot);
-  if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, warnings: snapshot.warnings }, null, 2)}\n`);
-  else io.stdout(formatSummary(stores, summary, snapshot));
+  if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, tallies, warnings: snapshot.warnings }, null, 2)}\n`);
+  else io.stdout(formatSummary(stores, summary, snapshot, tallies));
   return 0;
 }
 
-function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Snapshot): string {
+function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Snapshot, tallies: readonly ReadTally[]): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const lines: string[] = [`Store${stores.length > 1 ? 's' : ''}: ${stores.join(', ')}`, ''];
   const active = summary.experiments.filter((e) => e.lifecycleStage === 'active').length;
@@ -52,9 +54,23 @@ function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Sna
     const extra = [...stages, ...aliases].join(', ');
     lines.push(`  ${m.name}  (${n(m.versions)} version${m.versions === 1 ? '' : 's'}${extra ? `; ${extra}` : ''})`);
   }
+  for (const tally of tallies) lines.push(...formatTally(tally));
   lines.push(`Warnings     ${n(summary.warnings)}`);
   const shown = snapshot.warnings.slice(0, 20);
   for (const w of shown) lines.push(`  ${w.path}: ${w.message}`);
   if (snapshot.warnings.length > shown.length) lines.push(`  … ${n(snapshot.warnings.length - shown.length)} more (see --json)`);
   return `${lines.join('\n')}\n`;
+}
+
+/** What a tracker-log reader counted: one aligned line per count, read first, then not published. */
+function formatTally(tally: ReadTally): string[] {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const section = (title: string, counts: Record<string, number>): string[] => {
+    const entries = Object.entries(counts);
+    if (entries.length === 0) return [];
+    const width = Math.max(...entries.map(([key]) => key.length));
+    const numbers = Math.max(...entries.map(([, count]) => n(count).length));
+    return [`${title} ${tally.store}`, ...entries.map(([key, count]) => `  ${key.padEnd(width)}  ${n(count).padStart(numbers)}`)];
+  };
+  return [...section('Read from', tally.read), ...section('Not published from', tally.notPublished)];
 }
