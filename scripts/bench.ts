@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: Runfolio's speed, each figure against a floor measured in the same run.
- * Sections: read (mlruns and mlflow.db → Snapshot), analyze (search, best run per group), site
- * (full build). Prints a Markdown table (the one in README.md) and the machine it ran on.
- *   node scripts/bench.ts [--sizes 1000,10000] [--only read,analyze,site]
+ * Sections: read (mlruns and mlflow.db → Snapshot), wandb (W&B run folders → Snapshot), analyze
+ * (search, best run per group), site (full build). Prints a Markdown table (the one in README.md)
+ * and the machine it ran on.
+ *   node scripts/bench.ts [--sizes 1000,10000] [--only read,wandb,analyze,site]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -11,12 +12,14 @@ import { parseArgs } from 'node:util';
 import { benchAnalyze } from './bench/analyze.ts';
 import { benchRead } from './bench/read.ts';
 import { benchSite } from './bench/site.ts';
+import { benchWandb } from './bench/wandb.ts';
 import { syntheticSpec } from './lib/synthetic.ts';
 import { writeMlruns } from './lib/write-mlruns.ts';
 import type { BenchContext, BenchRow } from './bench/types.ts';
 
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   read: benchRead,
+  wandb: benchWandb,
   analyze: benchAnalyze,
   site: benchSite,
 };

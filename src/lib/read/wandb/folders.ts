@@ -35,9 +35,10 @@ export function runFolderAt(abs: string, rel: string, name: string): RunFolder |
 }
 
 /** Run folders directly inside `dir` (a `wandb/` folder), sorted by name: oldest first for wandb's names. */
-export function runFoldersIn(dir: string, onLink: (name: string) => void): RunFolder[] {
+export function runFoldersIn(dir: string, onLink: (name: string) => void, limit = Infinity): RunFolder[] {
   const out: RunFolder[] = [];
   for (const entry of listDir(dir) ?? []) {
+    if (out.length >= limit) break;
     if (entry.isSymbolicLink()) {
       if (!WANDB_LINKS.test(entry.name)) onLink(entry.name);
       continue;
@@ -53,6 +54,6 @@ export function runFoldersIn(dir: string, onLink: (name: string) => void): RunFo
 export function wandbFolderKind(abs: string, name: string): 'run' | 'runs' | undefined {
   const self = runFolderAt(abs, '', name);
   if (self && self.logs.length > 0) return 'run';
-  if (runFoldersIn(abs, () => {}).length > 0) return 'runs';
+  if (runFoldersIn(abs, () => {}, 1).length > 0) return 'runs';
   return self ? 'run' : undefined;
 }

@@ -122,5 +122,8 @@ export function timestampMs(ts: Timestamp | undefined): number | undefined {
 
 /** An item's key: `key`, or the nested key path joined with `.` as nested params are. */
 export function itemKey(item: Item): string {
-  return item.key || (item.nested_key ?? []).join('.');
+  if (item.key) return item.key;
+  const path = item.nested_key ?? [];
+  // wandb-core writes every key as a one-part nested key.
+  return path.length === 1 ? (path[0] as string) : path.join('.');
 }

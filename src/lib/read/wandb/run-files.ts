@@ -27,7 +27,7 @@ export function readConfigYaml(runDir: string): SideFile {
   const text = readText(join(runDir, CONFIG_YAML), MAX_BYTES);
   if (!text.ok) return text.message === 'file is missing' ? { state: 'missing' } : { state: 'bad', message: text.message };
   if (text.text.trim() === '') return { state: 'bad', message: 'empty file' };
-  const parsed = parseWithLibrary(text.text);
+  const parsed = parseWithLibrary(withoutInternalBlock(text.text));
   if (!parsed.ok) return { state: 'bad', message: parsed.message };
   const config: Nested = {};
   for (const [key, entry] of Object.entries(parsed.value)) {
@@ -36,6 +36,15 @@ export function readConfigYaml(runDir: string): SideFile {
     Object.defineProperty(config, key, { value: entry.value, enumerable: true, writable: true, configurable: true });
   }
   return { state: 'ok', value: config };
+}
+
+/**
+ * The text without its top-level `_wandb:` block (W&B's internal telemetry, often most of the
+ * file, and never published): writers emit block-style YAML with top-level keys at column 0, so
+ * the block runs to the next line that starts at column 0. Other layouts are left as they are.
+ */
+function withoutInternalBlock(text: string): string {
+  return text.replace(/^_wandb:[^\n]*\n(?:[ \t][^\n]*\n|\n)*/m, '');
 }
 
 /** A JSON object file (`wandb-summary.json`, `wandb-metadata.json`). */

@@ -5,17 +5,13 @@
  * W&B's own charts list `network.sent`); anything else (text, booleans, null, lists, media
  * objects with a `_type`) is counted under its key and not published.
  */
-import type { Metric } from '../../model.ts';
-import { metricFromColumns } from '../metric-points.ts';
-
-interface Columns {
-  steps: number[];
-  timestamps: number[];
-  values: number[];
-}
+import type { Metric, Point } from '../../model.ts';
+import { metricValue } from '../../metric-value.ts';
+import { toMetric } from '../metric-points.ts';
 
 export class SeriesSet {
-  private readonly series = new Map<string, Columns>();
+  /** Points in logging order, made as they are read (no intermediate columns to copy). */
+  private readonly series = new Map<string, Point[]>();
   /** Key → how many of its values were not numbers. */
   readonly nonNumeric = new Map<string, number>();
 
@@ -38,22 +34,20 @@ export class SeriesSet {
   /** Every series as a Metric (history sorted by step, latest as MLflow picks it), under `prefix + key`. */
   toMetrics(prefix = ''): Record<string, Metric> {
     const out: Record<string, Metric> = {};
-    for (const [key, { steps, timestamps, values }] of this.series) {
-      const metric = metricFromColumns({ steps: Float64Array.from(steps), timestamps: Float64Array.from(timestamps), values: Float64Array.from(values) });
+    for (const [key, points] of this.series) {
+      const metric = toMetric(points);
       if (metric) out[prefix + key] = metric;
     }
     return out;
   }
 
   private push(key: string, value: number, step: number, timestamp: number): void {
-    let columns = this.series.get(key);
-    if (!columns) {
-      columns = { steps: [], timestamps: [], values: [] };
-      this.series.set(key, columns);
+    let points = this.series.get(key);
+    if (!points) {
+      points = [];
+      this.series.set(key, points);
     }
-    columns.steps.push(step);
-    columns.timestamps.push(timestamp);
-    columns.values.push(value);
+    points.push({ step, timestamp, value: metricValue(value) });
   }
 }
 
