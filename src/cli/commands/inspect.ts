@@ -10,7 +10,7 @@ export const inspectSpec: CommandSpec = {
   name: 'inspect',
   summary: 'Summarize a store: experiments, runs by status, metrics, params, registered models and what was skipped.',
   options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), JSON export, or W&B run folders. Repeatable.' },
+    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
     json: { type: 'boolean', description: 'Print the summary as JSON.' },
   },
 };

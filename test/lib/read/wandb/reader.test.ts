@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readStores, type ReadTally } from '../../../../src/lib/read/index.ts';
 import type { Run, Snapshot } from '../../../../src/lib/model.ts';
+import { syntheticSpec } from '../../../../scripts/lib/synthetic.ts';
+import { writeMlruns } from '../../../../scripts/lib/write-mlruns.ts';
 import { writeWandbRun, type WandbRunSpec } from '../../../../scripts/lib/write-wandb.ts';
 import { tempDir } from '../../../support/tmp.ts';
 
@@ -264,5 +266,23 @@ describe('readStores([wandb folder]) and the side files', () => {
       'wandb.meta.disk./.used': '50',
       'wandb.meta.writerId': 'w1',
     });
+  });
+});
+
+describe('readStores([mlruns, wandb folder])', () => {
+  it('merges W&B runs with an MLflow store, ids keeping their origin', async () => {
+    const root = tempDir();
+    writeMlruns(syntheticSpec({ runs: 3 }), join(root, 'mlruns'));
+    writeWandbRun(join(root, 'wandb'), { id: 'wb1', project: '1', startTime: START, history: [{ loss: 1 }] });
+    writeWandbRun(join(root, 'wandb'), { id: 'wb2', project: 'vision', startTime: START });
+    const snapshot = await readStores([join(root, 'mlruns'), join(root, 'wandb')]);
+    expect(snapshot.experiments.map((e) => [e.id, e.name, e.origin])).toEqual([
+      ['0', 'Default', 'mlruns'],
+      ['1', 'synthetic-1', 'mlruns'],
+      ['vision', 'vision', 'wandb'],
+      ['wandb:1', '1', 'wandb'],
+    ]);
+    expect(snapshot.runs.filter((r) => r.provenance).map((r) => [r.id, r.experimentId])).toEqual([['wb2', 'vision'], ['wb1', 'wandb:1']]);
+    expect(snapshot.runs.filter((r) => !r.provenance)).toHaveLength(3);
   });
 });
