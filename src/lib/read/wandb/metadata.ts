@@ -12,6 +12,7 @@
 import type protobuf from 'protobufjs/light.js';
 import { flattenParams } from '../flatten.ts';
 import type { RunMessage } from './records.ts';
+import { setOwn } from '../../order.ts';
 import type { Nested } from './updates.ts';
 
 export const META_PREFIX = 'wandb.meta';
@@ -21,7 +22,7 @@ export function metadataTags(fromFile: Nested | undefined, environments: readonl
   const fill = (source: Nested) => {
     for (const [key, value] of Object.entries(source)) {
       if (Object.hasOwn(merged, key) || value === null || value === undefined || value === '') continue;
-      Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+      setOwn<unknown>(merged, key, value);
     }
   };
   if (fromFile) fill(fromFile);

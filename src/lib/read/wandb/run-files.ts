@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { readText } from '../fs.ts';
 import { parseWithLibrary } from '../yaml.ts';
 import { NOT_JSON, parseValueJson } from './json-value.ts';
+import { setOwn } from '../../order.ts';
 import type { Nested } from './updates.ts';
 
 /** Side files are small; a bigger one is not what wandb writes. */
@@ -33,7 +34,7 @@ export function readConfigYaml(runDir: string): SideFile {
   for (const [key, entry] of Object.entries(parsed.value)) {
     if (key === 'wandb_version') continue;
     if (!isObject(entry) || !Object.hasOwn(entry, 'value')) return { state: 'bad', message: `key ${JSON.stringify(key)} has no "value:" (expected {value: …} under every key)` };
-    Object.defineProperty(config, key, { value: entry.value, enumerable: true, writable: true, configurable: true });
+    setOwn(config, key, entry.value);
   }
   return { state: 'ok', value: config };
 }

@@ -125,7 +125,7 @@ function addHistoryRow(log: RunLog, row: HistoryMessage): void {
   if (log.lastStep === undefined || step > log.lastStep) log.lastStep = step;
   for (const item of row.item) {
     const key = itemKey(item);
-    if (RESERVED_HISTORY_KEYS.has(key)) continue;
+    if (key === '' || RESERVED_HISTORY_KEYS.has(key)) continue;
     log.historyKeys.add(key);
     const value = parseValueJson(item.value_json ?? '');
     if (value === NOT_JSON) log.badValues += 1;
@@ -138,6 +138,7 @@ function addStats(log: RunLog, stats: StatsMessage): void {
   noteTime(log, timestampMs(stats.timestamp));
   for (const item of stats.item) {
     const key = itemKey(item);
+    if (key === '') continue;
     const value = parseValueJson(item.value_json ?? '');
     const sample = log.statsSamples.get(key) ?? 0;
     log.statsSamples.set(key, sample + 1);

@@ -10,6 +10,7 @@ import { metricValue } from '../../metric-value.ts';
 import { toMetric } from '../metric-points.ts';
 import { RESERVED_HISTORY_KEYS, type RunLog } from './run-log.ts';
 import { isNestedValues } from './series.ts';
+import { setOwn } from '../../order.ts';
 import type { Nested } from './updates.ts';
 
 export const SYSTEM_PREFIX = 'system/';
@@ -48,7 +49,7 @@ function addSummaryValue(key: string, value: unknown, target: SummaryTarget): vo
   if (target.logged(key) || Object.hasOwn(target.metrics, key)) return;
   if (typeof value === 'number' || typeof value === 'bigint') {
     const point: Point = { step: target.at.step, timestamp: target.at.timestamp, value: metricValue(Number(value)) };
-    target.metrics[key] = toMetric([point]) as Metric;
+    setOwn(target.metrics, key, toMetric([point]) as Metric);
   } else if (isNestedValues(value)) {
     for (const [sub, child] of Object.entries(value)) addSummaryValue(`${key}.${sub}`, child, target);
   } else target.counts.nonNumericSummary += 1;

@@ -6,6 +6,7 @@
  */
 import { flattenParams } from '../flatten.ts';
 import type { SideFile } from './run-files.ts';
+import { setOwn } from '../../order.ts';
 import type { Nested } from './updates.ts';
 
 const INTERNAL = '_wandb';
@@ -47,7 +48,7 @@ function mismatchOf(log: Record<string, string>, yaml: Record<string, string>): 
 function withoutInternal(config: Nested): Nested {
   const out: Nested = {};
   for (const [key, value] of Object.entries(config)) {
-    if (key !== INTERNAL) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    if (key !== INTERNAL) setOwn(out, key, value);
   }
   return out;
 }

@@ -8,6 +8,7 @@
 import type { Metric, Point } from '../../model.ts';
 import { metricValue } from '../../metric-value.ts';
 import { toMetric } from '../metric-points.ts';
+import { setOwn } from '../../order.ts';
 
 export class SeriesSet {
   /** Points in logging order, made as they are read (no intermediate columns to copy). */
@@ -36,7 +37,7 @@ export class SeriesSet {
     const out: Record<string, Metric> = {};
     for (const [key, points] of this.series) {
       const metric = toMetric(points);
-      if (metric) out[prefix + key] = metric;
+      if (metric) setOwn(out, prefix + key, metric);
     }
     return out;
   }

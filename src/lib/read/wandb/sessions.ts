@@ -6,6 +6,7 @@
  */
 import type { Metric, Point, Run } from '../../model.ts';
 import { toMetric } from '../metric-points.ts';
+import { setOwn } from '../../order.ts';
 
 /** `sessions` in folder order (wandb's folder names start with the session's start time). */
 export function mergeSessions(sessions: readonly Run[]): Run {
@@ -19,7 +20,7 @@ function mergeTwo(earlier: Run, later: Run): Run {
   const metrics: Record<string, Metric> = { ...earlier.metrics };
   for (const [key, metric] of Object.entries(later.metrics)) {
     const before = Object.hasOwn(metrics, key) ? metrics[key] : undefined;
-    metrics[key] = before ? (toMetric([...before.history, ...metric.history] as Point[]) as Metric) : metric;
+    setOwn(metrics, key, before ? (toMetric([...before.history, ...metric.history] as Point[]) as Metric) : metric);
   }
   const { endTime: _earlierEnd, ...base } = earlier;
   const startTime = [earlier.startTime, later.startTime].filter((t): t is number => t !== undefined).sort((a, b) => a - b)[0];

@@ -6,6 +6,7 @@
  * value is an object merges into what is there, leaf by leaf (core/internal/runconfig/runconfig.go
  * `ApplyChangeRecord` → `pathtree.SetSubtree`), any other value replaces it.
  */
+import { setOwn } from '../../order.ts';
 import { NOT_JSON, parseValueJson } from './json-value.ts';
 import type { Item, UpdateMessage } from './records.ts';
 
@@ -36,7 +37,7 @@ function itemPath(item: Item): string[] {
 }
 
 function setPath(target: Nested, path: string[], value: unknown): void {
-  define(nodeAt(target, path.slice(0, -1)), path[path.length - 1] as string, value);
+  setOwn(nodeAt(target, path.slice(0, -1)), path[path.length - 1] as string, value);
 }
 
 /** Merges an object's leaves into the object at `path` (made, or replacing a non-object, when needed). */
@@ -44,7 +45,7 @@ function mergeAt(target: Nested, path: string[], subtree: Nested): void {
   const node = nodeAt(target, path);
   for (const [key, value] of Object.entries(subtree)) {
     if (isObject(value)) mergeAt(node, [key], value);
-    else define(node, key, value);
+    else setOwn(node, key, value);
   }
 }
 
@@ -56,7 +57,7 @@ function nodeAt(target: Nested, path: string[]): Nested {
     if (isObject(next)) node = next;
     else {
       const created: Nested = {};
-      define(node, part, created);
+      setOwn<unknown>(node, part, created);
       node = created;
     }
   }
@@ -67,11 +68,6 @@ function removePath(target: Nested, path: string[]): void {
   let node: unknown = target;
   for (const part of path.slice(0, -1)) node = isObject(node) && Object.hasOwn(node, part) ? node[part] : undefined;
   if (isObject(node)) delete node[path[path.length - 1] as string];
-}
-
-/** Own data property even for `__proto__`: keys come from the log. */
-function define(node: Nested, key: string, value: unknown): void {
-  Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isObject(value: unknown): value is Nested {

@@ -64,6 +64,16 @@ describe('readStores([wandb folder]) with bad input', () => {
     expect(warnings).toContainEqual({ path: `wandb/${FOLDER}/run-bad1.wandb`, message: '1 value is not JSON; skipped' });
   });
 
+  it('never lets a history key such as __proto__ reach a prototype, and passes over empty keys', async () => {
+    const records = [encodeRecord({ run: { run_id: 'bad1', project: 'p' } }), encodeRecord({ history: { item: [{ key: '__proto__', value_json: '1' }, { key: 'constructor', value_json: '2' }, { key: '', value_json: '3' }, { key: '_step', value_json: '0' }] } })];
+    const { runs } = await readStores([folderWithLog(frameLog(records).bytes, false)]);
+    const metrics = runs[0]?.metrics ?? {};
+    // The Snapshot schema (zod records) leaves `__proto__` keys out, whatever the store.
+    expect(Object.keys(metrics)).toEqual(['constructor']);
+    expect(Object.getPrototypeOf(metrics)).toBe(Object.prototype);
+    expect(metrics.constructor?.latest.value).toBe(2);
+  });
+
   it('names a side file that is not JSON or YAML, and goes on without it', async () => {
     const wandb = join(tempDir(), 'wandb');
     const { dir } = writeWandbRun(wandb, SPEC);
