@@ -79,6 +79,9 @@ export class WandbLog {
   readonly stats: LogStats;
   private readonly window: FileWindow;
   private candidates: Alignment[] = ['standard', 'shifted'];
+  /** The record being assembled from FIRST/MIDDLE chunks, and where its first chunk is. */
+  private parts: Buffer[] | undefined;
+  private partsAt = 0;
 
   constructor(path: string) {
     this.window = new FileWindow(path, 2 * BLOCK_SIZE + 4 * CHUNK_HEADER_SIZE);
@@ -94,82 +97,84 @@ export class WandbLog {
   }
 
   *records(): Generator<LogRecord> {
-    const { size } = this.window;
     let pos = FILE_HEADER_SIZE;
-    let parts: Buffer[] | undefined;
-    let partsAt = 0;
     for (;;) {
       pos = this.chunkStart(pos);
-      if (pos + CHUNK_HEADER_SIZE > size) {
-        if (pos < size) this.stats.endedAt = { offset: pos, reason: `${size - pos} bytes of a chunk header` };
-        else if (parts) this.stats.endedAt = { offset: partsAt, reason: 'a record without its last chunk' };
-        break;
-      }
-      const head = this.window.view(pos, CHUNK_HEADER_SIZE);
-      const checksum = head.readUInt32LE(0);
-      const length = head.readUInt16LE(4);
-      const type = head[6] as number;
-      const end = pos + CHUNK_HEADER_SIZE + length;
-      if (checksum === 0 && length === 0 && type === 0) {
-        this.stats.zeroChunks += 1;
-        parts = undefined;
-        pos = this.blockEnd(pos);
+      const chunk = this.chunkAt(pos);
+      if (chunk.kind === 'end') break;
+      if (chunk.kind === 'skip') {
+        pos = chunk.next;
         continue;
       }
-      const fitting = this.candidates.filter((a) => end <= blockEnd(a, pos));
-      if (fitting.length === 0) {
-        ({ pos, parts } = this.recover('chunk-too-long', pos));
-        continue;
-      }
-      if (end > size) {
-        this.stats.endedAt = { offset: pos, reason: `a chunk of ${length} bytes with ${size - pos - CHUNK_HEADER_SIZE} written` };
-        break;
-      }
-      const chunk = this.window.view(pos + CHUNK_HEADER_SIZE - 1, length + 1);
-      if (crc32(chunk) !== checksum) {
-        ({ pos, parts } = this.recover('bad-crc', pos));
-        continue;
-      }
-      this.candidates = fitting;
-      this.stats.chunks += 1;
-      const data = chunk.subarray(1);
-      if (type === CHUNK.full || type === CHUNK.first) {
-        if (parts) this.stats.defects.push({ kind: 'unfinished-record', offset: partsAt });
-        parts = undefined;
-        if (type === CHUNK.full) {
-          this.stats.records += 1;
-          const offset = pos;
-          pos = end;
-          yield { offset, bytes: data };
-          continue;
-        }
-        parts = [Buffer.from(data)];
-        partsAt = pos;
-      } else if (type === CHUNK.middle || type === CHUNK.last) {
-        if (!parts) this.stats.orphanChunks += 1;
-        else if (type === CHUNK.middle) parts.push(Buffer.from(data));
-        else {
-          parts.push(Buffer.from(data));
-          const bytes = Buffer.concat(parts);
-          parts = undefined;
-          this.stats.records += 1;
-          pos = end;
-          yield { offset: partsAt, bytes };
-          continue;
-        }
-      } else {
-        ({ pos, parts } = this.recover('bad-chunk-type', pos));
-        continue;
-      }
-      pos = end;
+      const record = this.assemble(chunk.type, chunk.data, pos);
+      pos = chunk.next;
+      if (record) yield record;
     }
     this.stats.alignment = this.candidates[0] as Alignment;
   }
 
+  /** The chunk at `pos`, checked; or where to go on after a defect; or the end of the log. */
+  private chunkAt(pos: number): { kind: 'chunk'; type: number; data: Buffer; next: number } | { kind: 'skip'; next: number } | { kind: 'end' } {
+    const { size } = this.window;
+    if (pos + CHUNK_HEADER_SIZE > size) {
+      if (pos < size) this.stats.endedAt = { offset: pos, reason: `${size - pos} bytes of a chunk header` };
+      else if (this.parts) this.stats.endedAt = { offset: this.partsAt, reason: 'a record without its last chunk' };
+      return { kind: 'end' };
+    }
+    const head = this.window.view(pos, CHUNK_HEADER_SIZE);
+    const checksum = head.readUInt32LE(0);
+    const length = head.readUInt16LE(4);
+    const type = head[6] as number;
+    const end = pos + CHUNK_HEADER_SIZE + length;
+    if (checksum === 0 && length === 0 && type === 0) {
+      this.stats.zeroChunks += 1;
+      this.parts = undefined;
+      return { kind: 'skip', next: this.blockEnd(pos) };
+    }
+    const fitting = this.candidates.filter((a) => end <= blockEnd(a, pos));
+    if (fitting.length === 0) return this.recover('chunk-too-long', pos);
+    if (end > size) {
+      this.stats.endedAt = { offset: pos, reason: `a chunk of ${length} bytes with ${size - pos - CHUNK_HEADER_SIZE} written` };
+      return { kind: 'end' };
+    }
+    const chunk = this.window.view(pos + CHUNK_HEADER_SIZE - 1, length + 1);
+    if (crc32(chunk) !== checksum) return this.recover('bad-crc', pos);
+    if (type < CHUNK.full || type > CHUNK.last) return this.recover('bad-chunk-type', pos);
+    this.candidates = fitting;
+    this.stats.chunks += 1;
+    return { kind: 'chunk', type, data: chunk.subarray(1), next: end };
+  }
+
+  /** Adds a chunk to the record being assembled; returns the record it completes. */
+  private assemble(type: number, data: Buffer, pos: number): LogRecord | undefined {
+    if (type === CHUNK.full || type === CHUNK.first) {
+      if (this.parts) this.stats.defects.push({ kind: 'unfinished-record', offset: this.partsAt });
+      this.parts = undefined;
+      if (type === CHUNK.full) {
+        this.stats.records += 1;
+        return { offset: pos, bytes: data };
+      }
+      this.parts = [Buffer.from(data)];
+      this.partsAt = pos;
+      return undefined;
+    }
+    if (!this.parts) {
+      this.stats.orphanChunks += 1;
+      return undefined;
+    }
+    this.parts.push(Buffer.from(data));
+    if (type === CHUNK.middle) return undefined;
+    const record = { offset: this.partsAt, bytes: Buffer.concat(this.parts) };
+    this.parts = undefined;
+    this.stats.records += 1;
+    return record;
+  }
+
   /** A defect at `pos`: note it, drop the record being assembled, go on at the next block. */
-  private recover(kind: LogDefect['kind'], pos: number): { pos: number; parts: undefined } {
+  private recover(kind: LogDefect['kind'], pos: number): { kind: 'skip'; next: number } {
     this.stats.defects.push({ kind, offset: pos });
-    return { pos: this.blockEnd(pos), parts: undefined };
+    this.parts = undefined;
+    return { kind: 'skip', next: this.blockEnd(pos) };
   }
 
   private blockEnd(pos: number): number {

@@ -69,9 +69,8 @@ describe('readStores([wandb folder]) with bad input', () => {
     const { runs } = await readStores([folderWithLog(frameLog(records).bytes, false)]);
     const metrics = runs[0]?.metrics ?? {};
     // The Snapshot schema (zod records) leaves `__proto__` keys out, whatever the store.
-    expect(Object.keys(metrics)).toEqual(['constructor']);
+    expect(Object.entries(metrics).map(([key, metric]) => [key, metric.latest.value])).toEqual([['constructor', 2]]);
     expect(Object.getPrototypeOf(metrics)).toBe(Object.prototype);
-    expect(metrics.constructor?.latest.value).toBe(2);
   });
 
   it('names a side file that is not JSON or YAML, and goes on without it', async () => {
