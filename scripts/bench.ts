@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: Runfolio's speed, each figure against a floor measured in the same run.
- * Sections: read (mlruns and mlflow.db → Snapshot), wandb (W&B run folders → Snapshot), analyze
- * (search, best run per group), site (full build). Prints a Markdown table (the one in README.md)
- * and the machine it ran on.
- *   node scripts/bench.ts [--sizes 1000,10000] [--only read,wandb,analyze,site]
+ * Sections: start (the compiled bin's --help and inspect against `node -e 0`), read (mlruns and
+ * mlflow.db → Snapshot), wandb (W&B run folders → Snapshot), analyze (search, best run per group),
+ * site (full build). Prints a Markdown table (the one in README.md) and the machine it ran on.
+ *   node scripts/bench.ts [--sizes 1000,10000] [--only start,read,wandb,analyze,site]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -12,12 +12,14 @@ import { parseArgs } from 'node:util';
 import { benchAnalyze } from './bench/analyze.ts';
 import { benchRead } from './bench/read.ts';
 import { benchSite } from './bench/site.ts';
+import { benchStart } from './bench/start.ts';
 import { benchWandb } from './bench/wandb.ts';
 import { syntheticSpec } from './lib/synthetic.ts';
-import { writeMlruns } from './lib/write-mlruns.ts';
+import { writeMlruns } from '../src/generate/write-mlruns.ts';
 import type { BenchContext, BenchRow } from './bench/types.ts';
 
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
+  start: benchStart,
   read: benchRead,
   wandb: benchWandb,
   analyze: benchAnalyze,
@@ -69,7 +71,7 @@ function table(rows: BenchRow[]): string {
     const ratio = r.oursMs / r.floorMs;
     const goal = r.goal === undefined ? '' : `≤ ${r.goal}× ${ratio <= r.goal ? 'met' : 'missed'}`;
     const rss = r.peakRssMb === undefined ? '' : `${r.peakRssMb.toFixed(0)} MB`;
-    lines.push(`| ${r.section} | ${r.name} | ${r.size.toLocaleString('en-US')} | ${r.floor} | ${fmt(r.floorMs)} | ${fmt(r.oursMs)} | ${ratio.toFixed(2)}× | ${goal} | ${rss} |`);
+    lines.push(`| ${r.section} | ${r.name} | ${r.size ? r.size.toLocaleString('en-US') : ''} | ${r.floor} | ${fmt(r.floorMs)} | ${fmt(r.oursMs)} | ${ratio.toFixed(2)}× | ${goal} | ${rss} |`);
   }
   const weights = rows.filter((r) => r.unit === 'KB');
   if (weights.length > 0) {

@@ -4,7 +4,7 @@
  * 100 history rows, plus what a real run also logs: system stats every 10 rows (6 keys), console
  * output, a final summary and an exit record. A seeded PRNG and a fixed epoch: no clock.
  */
-import { Prng } from './prng.ts';
+import { Prng } from '../../src/generate/prng.ts';
 import { SYNTHETIC_EPOCH } from './synthetic.ts';
 import { writeWandbRun, type WandbRunSpec } from './write-wandb.ts';
 

@@ -2,18 +2,10 @@
 import { summarizeSnapshot, type SnapshotSummary } from '../../lib/analyze/summary.ts';
 import type { Snapshot } from '../../lib/model.ts';
 import type { ReadTally } from '../../lib/read/index.ts';
-import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
+import { commandHelp, parseCommand, stringList } from '../args.ts';
+import { inspectSpec } from '../specs.ts';
 import type { CliIO } from '../io.ts';
 import { readWithProgress } from '../read.ts';
-
-export const inspectSpec: CommandSpec = {
-  name: 'inspect',
-  summary: 'Summarize a store: experiments, runs by status, metrics, params, registered models and what was skipped.',
-  options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
-    json: { type: 'boolean', description: 'Print the summary as JSON.' },
-  },
-};
 
 export async function inspectCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(inspectSpec, argv);

@@ -13,17 +13,6 @@ import { compareStrings } from '../order.ts';
 
 const URL_ATTRIBUTE = /\s(href|src|srcset|poster|action)="([^"]*)"/g;
 
-/** Every HTML page under `outDir`, its root-relative URLs rewritten. Returns the pages rewritten. */
-export function relativizeSite(outDir: string): number {
-  const pages = fg.sync('**/*.html', { cwd: outDir });
-  for (const page of pages) {
-    const file = join(outDir, page);
-    const html = readFileSync(file, 'utf8');
-    writeFileSync(file, relativizeHtml(html, page));
-  }
-  return pages.length;
-}
-
 /** `page` is the page's path from the site root (`runs/ab12/index.html`). */
 export function relativizeHtml(html: string, page: string): string {
   return html.replace(URL_ATTRIBUTE, (match, name: string, value: string) => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readStores, type ReadTally } from '../../../../src/lib/read/index.ts';
 import type { Run, Snapshot } from '../../../../src/lib/model.ts';
 import { syntheticSpec } from '../../../../scripts/lib/synthetic.ts';
-import { writeMlruns } from '../../../../scripts/lib/write-mlruns.ts';
+import { writeMlruns } from '../../../../src/generate/write-mlruns.ts';
 import { writeWandbRun, type WandbRunSpec } from '../../../../scripts/lib/write-wandb.ts';
 import { tempDir } from '../../../support/tmp.ts';
 
