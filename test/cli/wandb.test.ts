@@ -11,29 +11,46 @@ const CS336 = join(FIXTURES, 'trackers/wandb/cs336-0.21-core');
 const PACKT = join(FIXTURES, 'real/packt-hpt/mlruns');
 
 describe('runfolio inspect --store <W&B folder>', () => {
-  it('counts what it read and what it did not publish, per store', () => {
+  it('counts what it read per store, and what it did not publish per kind', () => {
     const result = runCli(['inspect', '--store', KWT]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Runs {9}1 \(1 KILLED\); 0 deleted, 0 nested$/m);
-    expect(result.stdout).toMatch(/^Read from wandb\n(  .+\n)*  records: history +862\n/m);
-    expect(result.stdout).toMatch(/^Not published from wandb\n(  .+\n)*  records: output +222\n/m);
+    expect(result.stdout).toMatch(/^Read {9}wandb \(W&B\):\n(  .+\n)*  records: history +862\n/m);
+    expect(result.stdout).toContain(
+      [
+        'Unpublished  values other than scalar metrics, counted (see --json for each run and tag):',
+        '  W&B files records      1 value in 1 run',
+        '  W&B header records     1 value in 1 run',
+        '  W&B output records     222 values in 1 run',
+        '  W&B telemetry records  1 value in 1 run',
+        'Warnings     2',
+      ].join('\n'),
+    );
     expect(result.stdout).toMatch(/run-3ojed7lz\.wandb: log ends mid-record at offset 335628/);
   });
 
   it('prints the counts as JSON with --json', () => {
     const result = runCli(['inspect', '--store', CS336, '--store', PACKT, '--json']);
     expect(result.status).toBe(0);
-    const summary = JSON.parse(result.stdout) as { tallies: { store: string; read: Record<string, number>; notPublished: Record<string, number> }[]; runs: { total: number } };
+    const summary = JSON.parse(result.stdout) as { read: unknown[]; unpublished: unknown[]; runs: { total: number } };
     expect(summary.runs.total).toBe(20);
-    expect(summary.tallies).toEqual([
+    expect(summary.read).toEqual([
       {
         store: 'wandb',
-        read: {
-          chunks: 6369, 'history rows': 2000, 'log bytes': 1220574, 'log files': 1, records: 6336, 'records: environment': 2, 'records: exit': 1,
-          'records: history': 2000, 'records: run': 1, 'records: stats': 306, 'records: summary': 4001, 'run folders': 1,
+        tracker: 'wandb',
+        counts: {
+          chunks: 6369, 'history rows': 2000, 'log bytes': 1220574, 'log files': 1, records: 6336, 'records: environment': 2, 'records: exit': 1, 'records: files': 1,
+          'records: header': 1, 'records: history': 2000, 'records: output_raw': 19, 'records: run': 1, 'records: stats': 306, 'records: summary': 4001,
+          'records: telemetry': 4, 'run folders': 1,
         },
-        notPublished: { 'records: files': 1, 'records: header': 1, 'records: output_raw': 19, 'records: telemetry': 4 },
       },
+    ]);
+    const path = 'wandb/run-20260119_214939-8atu6kfy';
+    expect(summary.unpublished).toEqual([
+      { path, tracker: 'wandb', kind: 'files records', key: '', count: 1 },
+      { path, tracker: 'wandb', kind: 'header records', key: '', count: 1 },
+      { path, tracker: 'wandb', kind: 'output_raw records', key: '', count: 19 },
+      { path, tracker: 'wandb', kind: 'telemetry records', key: '', count: 4 },
     ]);
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readStores, type ReadTally } from '../../src/lib/read/index.ts';
+import { readStores, type ReadCounts } from '../../src/lib/read/index.ts';
 import { FIXTURES } from './fixtures.ts';
 import { compareWandbFacts, type WandbExpected } from './wandb-facts.ts';
 
@@ -11,9 +11,9 @@ const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as
 
 describe('compareWandbFacts(actual, expected)', () => {
   it('names each fact that differs, and nothing else', async () => {
-    const tallies: ReadTally[] = [];
-    const snapshot = await readStores([dir], { onTally: (t) => tallies.push(t) });
-    const tally = tallies[0] as ReadTally;
+    const reads: ReadCounts[] = [];
+    const snapshot = await readStores([dir], { onRead: (r) => reads.push(r) });
+    const read = reads[0] as ReadCounts;
     const run = snapshot.runs[0];
     const loss = run?.metrics['Training/loss'];
     if (!run || !loss) throw new Error('fixture changed');
@@ -22,8 +22,8 @@ describe('compareWandbFacts(actual, expected)', () => {
     loss.history.pop();
     delete run.metrics['system/cpu'];
     run.params.extra = '1';
-    tally.notPublished['records: output'] = 221;
-    expect(compareWandbFacts({ ...snapshot, tally }, expected)).toEqual([
+    read.counts['records: output'] = 221;
+    expect(compareWandbFacts({ ...snapshot, read }, expected)).toEqual([
       'name: expected "First try", got null',
       'status: expected "KILLED", got "RUNNING"',
       'record_counts: expected {"files":1,"header":1,"history":862,"output":222,"run":1,"stats":18,"telemetry":1}, got {"files":1,"header":1,"history":862,"output":221,"run":1,"stats":18,"telemetry":1}',

@@ -9,8 +9,8 @@
  *   start time (s → ms);
  * - `exit` and `ended_mid_record`: the status (0 FINISHED, else FAILED; none: KILLED when the log
  *   ended mid-record, else RUNNING), and for a cut log the warning naming its tail's offset;
- * - `wandb_files`: chunks and records read, block alignment (the tally), a tail's offset;
- * - `record_counts`, `output_records`, `unparseable_records`: the tally's `records: <kind>` counts;
+ * - `wandb_files`: chunks and records read, block alignment (the read counts), a tail's offset;
+ * - `record_counts`, `output_records`, `unparseable_records`: the read counts' `records: <kind>`;
  * - `config.values`: the params (flattened, `_wandb` left out); `config_yaml_check`: no config.yaml
  *   warning when it found no difference;
  * - `history`: every key but `_step`/`_timestamp`/`_runtime` is a metric with `count` points, its
@@ -26,7 +26,7 @@
  */
 import type { Experiment, Metric, Run, SnapshotWarning } from '../../src/lib/model.ts';
 import { flattenParams } from '../../src/lib/read/flatten.ts';
-import type { ReadTally } from '../../src/lib/read/types.ts';
+import type { ReadCounts } from '../../src/lib/read/types.ts';
 
 type Num = number | string;
 
@@ -49,7 +49,8 @@ export interface WandbActual {
   experiments: readonly Experiment[];
   runs: readonly Run[];
   warnings: readonly SnapshotWarning[];
-  tally: ReadTally;
+  /** The reader's counts of what it read (ReadOptions.onRead). */
+  read: ReadCounts;
 }
 
 const RESERVED = new Set(['_step', '_timestamp', '_runtime']);
@@ -93,7 +94,7 @@ function compareRun(out: string[], actual: WandbActual, run: Run, expected: Wand
 }
 
 function compareLog(out: string[], actual: WandbActual, expected: WandbExpected): void {
-  const { read, notPublished } = actual.tally;
+  const read = actual.read.counts;
   const sum = (key: string) => expected.wandb_files.reduce((n, f) => n + (f as unknown as Record<string, number>)[key]!, 0);
   same(out, 'chunks', read.chunks, sum('chunks'));
   same(out, 'records', read.records, sum('records'));
@@ -103,12 +104,12 @@ function compareLog(out: string[], actual: WandbActual, expected: WandbExpected)
     same(out, `${file.name} tail`, tail ? Number(/at offset (\d+)/.exec(tail.message)?.[1]) : null, file.tail?.offset ?? null);
   }
   const counts: Record<string, number> = {};
-  for (const [key, n] of [...Object.entries(read), ...Object.entries(notPublished)]) {
+  for (const [key, n] of Object.entries(read)) {
     const kind = /^records: (.+)$/.exec(key)?.[1];
     if (kind) counts[kind] = n;
   }
   same(out, 'record_counts', counts, expected.record_counts);
-  same(out, 'unparseable_records', notPublished['records that do not decode'] ?? 0, expected.unparseable_records);
+  same(out, 'unparseable_records', read['records that do not decode'] ?? 0, expected.unparseable_records);
 }
 
 function compareHistory(out: string[], run: Run, expected: WandbExpected, keys: string[]): void {

@@ -10,7 +10,7 @@ import { mergeStores, type LabelledContents } from './merge.ts';
 import { readMlruns } from './mlruns/index.ts';
 import type { ReadOptions, StoreContents, StoreLocation } from './types.ts';
 
-export type { ReadOptions, ReadTally, StoreLocation } from './types.ts';
+export type { ReadCounts, ReadOptions, StoreLocation, UnpublishedCount } from './types.ts';
 
 export async function readStores(paths: readonly string[], options: ReadOptions = {}): Promise<Snapshot> {
   const locations: StoreLocation[] = [];

@@ -20,16 +20,31 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Threads for file stores (default: one per core, at most 4, from 3,000 runs on); 1 reads on this thread. */
   threads?: number;
-  /** Called once per store by readers of tracker logs with what they read and left out (`runfolio inspect`). */
-  onTally?: (tally: ReadTally) => void;
+  /** Called with each count of tracker data read but not published (histograms, images…), for `runfolio inspect`. */
+  onUnpublished?: (count: UnpublishedCount) => void;
+  /** Called once per store by readers of tracker logs with counts of what they read (files, records, rows), for `runfolio inspect`. */
+  onRead?: (counts: ReadCounts) => void;
 }
 
-/** What a reader read from a store and what it did not publish, counted by what it is. */
-export interface ReadTally {
+/** Values of one kind and key in one run that a tracker logged and the Snapshot does not hold. */
+export interface UnpublishedCount {
+  /** The run, store-label-prefixed like warning paths (`lightning_logs/version_0`). */
+  path: string;
+  tracker: 'tensorboard' | 'wandb';
+  /** What it is: a TensorBoard plugin (`histograms`, `images`, `text`, `hparams`…) or event kind (`graph_def`, `session_log`). */
+  kind: string;
+  /** The tag or key (`''` for event kinds without one, the status for session logs). */
+  key: string;
+  /** How many values. */
+  count: number;
+  /** Set when the values were read after all, as params (hparams session start, HF `args`) or the run status (session end). */
+  readAs?: 'params' | 'status';
+}
+
+/** What a tracker-log reader read from one store, counted by what it is (`log files`, `records: history`…). */
+export interface ReadCounts {
   /** The store's label. */
   store: string;
-  /** What was read: `run folders`, `records`, `records: history`… */
-  read: Record<string, number>;
-  /** What was read but is not in the Snapshot: `records: output`, `non-numeric history values`… */
-  notPublished: Record<string, number>;
+  tracker: 'tensorboard' | 'wandb';
+  counts: Record<string, number>;
 }

@@ -16,7 +16,7 @@
  * - symbolic links: not followed (wandb's own `latest-run` and `debug*.log` links silently).
  * What aborts: a store in which no run can be read at all (an InputError naming the first reason).
  * Values that are not numbers, console output, telemetry and other record kinds without a place
- * in the Snapshot are counted (ReadOptions.onTally → `runfolio inspect`), not published.
+ * in the Snapshot are counted (ReadOptions.onUnpublished, onRead → `runfolio inspect`), not published.
  */
 import { basename } from 'node:path';
 import { InputError } from '../../errors.ts';
@@ -32,13 +32,13 @@ import { WandbTally } from './tally.ts';
 export async function readWandb(root: string, label: string, options: ReadOptions = {}): Promise<StoreContents> {
   const warnings = new Warnings(label);
   const folders = findFolders(root, warnings);
-  const tally = new WandbTally();
+  const tally = new WandbTally((count) => options.onUnpublished?.(count));
   const byId = new Map<string, { runs: Run[]; folders: string[] }>();
   folders.forEach((folder, index) => {
     const result = readRunFolder(folder, warnings);
     tally.folder(result !== undefined);
     if (result) {
-      tally.run(result);
+      tally.run(result, folder.rel ? `${label}/${folder.rel}` : label);
       const entry = byId.get(result.run.id) ?? { runs: [], folders: [] };
       entry.runs.push(result.run);
       entry.folders.push(folder.rel || basename(folder.abs));
@@ -56,7 +56,7 @@ export async function readWandb(root: string, label: string, options: ReadOption
     if (entry.runs.length > 1) warnings.add('', `run ${id} is in ${entry.folders.length} folders (${entry.folders.join(', ')}): a resumed run; its sessions are merged into one run`);
     runs.push(mergeSessions(entry.runs));
   }
-  options.onTally?.(tally.toTally(label));
+  options.onRead?.(tally.toReadCounts(label));
   return { experiments: projects(runs), runs, models: [], warnings: warnings.list };
 }
 

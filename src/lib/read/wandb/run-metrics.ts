@@ -9,27 +9,24 @@ import type { Metric, Point } from '../../model.ts';
 import { metricValue } from '../../metric-value.ts';
 import { toMetric } from '../metric-points.ts';
 import { RESERVED_HISTORY_KEYS, type RunLog } from './run-log.ts';
-import { isNestedValues } from './series.ts';
+import { isNestedValues, NonNumericCounts } from './series.ts';
 import { setOwn } from '../../order.ts';
 import type { Nested } from './updates.ts';
 
 export const SYSTEM_PREFIX = 'system/';
 const SUMMARY_INTERNAL = '_wandb';
 
+/** Values that are not numbers (text, media, lists…), not published, by key and kind. */
 export interface MetricCounts {
-  /** History values that are not numbers (text, media, lists…), by key. */
-  nonNumericHistory: Map<string, number>;
-  nonNumericStats: number;
-  nonNumericSummary: number;
+  history: NonNumericCounts;
+  stats: NonNumericCounts;
+  /** Of summary values published nowhere else (keys history does not hold). */
+  summary: NonNumericCounts;
 }
 
 export function runMetrics(log: RunLog | undefined, summary: Nested, at: { step: number; timestamp: number }): { metrics: Record<string, Metric>; counts: MetricCounts } {
   const metrics: Record<string, Metric> = log ? { ...log.history.toMetrics(), ...log.stats.toMetrics(SYSTEM_PREFIX) } : {};
-  const counts: MetricCounts = {
-    nonNumericHistory: log?.history.nonNumeric ?? new Map(),
-    nonNumericStats: [...(log?.stats.nonNumeric.values() ?? [])].reduce((a, b) => a + b, 0),
-    nonNumericSummary: 0,
-  };
+  const counts: MetricCounts = { history: log?.history.nonNumeric ?? new NonNumericCounts(), stats: log?.stats.nonNumeric ?? new NonNumericCounts(), summary: new NonNumericCounts() };
   const logged = (key: string) => Boolean(log && (log.historyKeys.has(key) || log.history.has(key)));
   for (const [key, value] of Object.entries(summary)) {
     if (key === SUMMARY_INTERNAL || RESERVED_HISTORY_KEYS.has(key) || logged(key)) continue;
@@ -52,7 +49,7 @@ function addSummaryValue(key: string, value: unknown, target: SummaryTarget): vo
     setOwn(target.metrics, key, toMetric([point]) as Metric);
   } else if (isNestedValues(value)) {
     for (const [sub, child] of Object.entries(value)) addSummaryValue(`${key}.${sub}`, child, target);
-  } else target.counts.nonNumericSummary += 1;
+  } else target.counts.summary.add(key, value);
 }
 
 /** Where a summary-only point sits: the summary's own `_step`/`_timestamp`, else the run's last ones. */

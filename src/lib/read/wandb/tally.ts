@@ -1,59 +1,61 @@
 /**
- * The counts `runfolio inspect` shows for a W&B store: what was read (folders, logs, records by
- * kind, history rows) and what is not published (record kinds the site has no place for, such as
- * console output and telemetry; values that are not numbers; what defects made unreadable).
+ * What `runfolio inspect` shows for a W&B store: counts of what was read (folders, logs, chunks,
+ * records by kind, history rows, what defects made unreadable), and per run what is not published:
+ * records of kinds the Snapshot has no place for (console output, telemetry, files, artifacts…)
+ * and values that are not numbers, by key and kind (`history image-file`, `summary text`).
  */
 import { compareStrings } from '../../order.ts';
-import type { ReadTally } from '../types.ts';
+import type { ReadCounts, UnpublishedCount } from '../types.ts';
 import type { FolderResult } from './run-folder.ts';
+import type { NonNumericCounts } from './series.ts';
 
 /** Record kinds that end up in the Snapshot; every other kind is counted as not published. */
 const PUBLISHED_KINDS: ReadonlySet<string> = new Set(['history', 'summary', 'config', 'stats', 'run', 'exit', 'environment']);
 
 export class WandbTally {
   private readonly read = new Map<string, number>();
-  private readonly notPublished = new Map<string, number>();
+  private readonly emit: (count: UnpublishedCount) => void;
+
+  constructor(emit: (count: UnpublishedCount) => void) {
+    this.emit = emit;
+  }
 
   folder(found: boolean): void {
-    this.add(this.read, 'run folders', 1);
-    if (!found) this.add(this.notPublished, 'run folders without a readable run', 1);
+    this.add('run folders', 1);
+    if (!found) this.add('run folders skipped (nothing readable)', 1);
   }
 
-  run(result: FolderResult): void {
+  /** Counts a run read from a folder; `path` names the folder as warnings do. */
+  run(result: FolderResult, path: string): void {
     const { log, counts } = result;
-    if (!log) this.add(this.read, 'runs from side files only (no readable log)', 1);
+    const unpublished = (kind: string, key: string, count: number) => this.emit({ path, tracker: 'wandb', kind, key, count });
+    if (!log) this.add('runs from side files only (no readable log)', 1);
     else {
-      this.add(this.read, 'log files', 1);
-      if (log.framing.alignment === 'shifted') this.add(this.read, 'log files (shifted blocks)', 1);
-      this.add(this.read, 'log bytes', log.framing.size);
-      this.add(this.read, 'chunks', log.framing.chunks);
-      this.add(this.read, 'records', log.framing.records);
-      this.add(this.read, 'history rows', log.historyRows);
-      for (const [kind, n] of log.kinds) this.add(PUBLISHED_KINDS.has(kind) ? this.read : this.notPublished, `records: ${kind}`, n);
-      if (log.undecodable) this.add(this.notPublished, 'records that do not decode', log.undecodable.count);
-      this.add(this.notPublished, 'chunks skipped (bad CRC, bad length or type)', log.framing.defects.filter((d) => d.kind !== 'unfinished-record').length);
-      this.add(this.notPublished, 'records without their last chunk', log.framing.defects.filter((d) => d.kind === 'unfinished-record').length + (log.framing.endedAt ? 1 : 0));
-      this.add(this.notPublished, 'values that are not JSON', log.badValues);
+      this.add('log files', 1);
+      if (log.framing.alignment === 'shifted') this.add('log files (shifted blocks)', 1);
+      this.add('log bytes', log.framing.size);
+      this.add('chunks', log.framing.chunks);
+      this.add('records', log.framing.records);
+      this.add('history rows', log.historyRows);
+      for (const [kind, n] of [...log.kinds].sort(([a], [b]) => compareStrings(a, b))) {
+        this.add(`records: ${kind}`, n);
+        if (!PUBLISHED_KINDS.has(kind)) unpublished(`${kind} records`, '', n);
+      }
+      this.add('chunks skipped (bad CRC, length or type)', log.framing.defects.filter((d) => d.kind !== 'unfinished-record').length);
+      this.add('records without their last chunk', log.framing.defects.filter((d) => d.kind === 'unfinished-record').length + (log.framing.endedAt ? 1 : 0));
+      this.add('records that do not decode', log.undecodable?.count ?? 0);
+      this.add('values that are not JSON', log.badValues);
     }
-    let nonNumeric = 0;
-    for (const [key, n] of counts.nonNumericHistory) {
-      this.add(this.notPublished, `non-numeric history values: ${key}`, n);
-      nonNumeric += n;
+    for (const [what, values] of [['history', counts.history], ['summary', counts.summary], ['system', counts.stats]] as [string, NonNumericCounts][]) {
+      for (const [key, kind, n] of values.entries()) unpublished(`${what} ${kind}`, key, n);
     }
-    this.add(this.notPublished, 'non-numeric history values', nonNumeric);
-    this.add(this.notPublished, 'non-numeric summary values', counts.nonNumericSummary);
-    this.add(this.notPublished, 'non-numeric system stats values', counts.nonNumericStats);
   }
 
-  toTally(store: string): ReadTally {
-    return { store, read: sorted(this.read), notPublished: sorted(this.notPublished) };
+  toReadCounts(store: string): ReadCounts {
+    return { store, tracker: 'wandb', counts: Object.fromEntries([...this.read].sort(([a], [b]) => compareStrings(a, b))) };
   }
 
-  private add(map: Map<string, number>, key: string, n: number): void {
-    if (n > 0) map.set(key, (map.get(key) ?? 0) + n);
+  private add(key: string, n: number): void {
+    if (n > 0) this.read.set(key, (this.read.get(key) ?? 0) + n);
   }
-}
-
-function sorted(map: Map<string, number>): Record<string, number> {
-  return Object.fromEntries([...map].sort(([a], [b]) => compareStrings(a, b)));
 }

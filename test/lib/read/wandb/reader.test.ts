@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readStores, type ReadTally } from '../../../../src/lib/read/index.ts';
+import { readStores, type ReadCounts, type UnpublishedCount } from '../../../../src/lib/read/index.ts';
 import type { Run, Snapshot } from '../../../../src/lib/model.ts';
 import { syntheticSpec } from '../../../../scripts/lib/synthetic.ts';
 import { writeMlruns } from '../../../../src/generate/write-mlruns.ts';
@@ -10,10 +10,11 @@ import { tempDir } from '../../../support/tmp.ts';
 
 const START = 1_700_000_000;
 
-async function read(path: string): Promise<{ snapshot: Snapshot; tally: ReadTally }> {
-  const tallies: ReadTally[] = [];
-  const snapshot = await readStores([path], { onTally: (t) => tallies.push(t) });
-  return { snapshot, tally: tallies[0] as ReadTally };
+async function read(path: string): Promise<{ snapshot: Snapshot; counts: ReadCounts; unpublished: UnpublishedCount[] }> {
+  const reads: ReadCounts[] = [];
+  const unpublished: UnpublishedCount[] = [];
+  const snapshot = await readStores([path], { onRead: (r) => reads.push(r), onUnpublished: (u) => unpublished.push(u) });
+  return { snapshot, counts: reads[0] as ReadCounts, unpublished };
 }
 
 function only(snapshot: Snapshot): Run {
@@ -51,8 +52,8 @@ const FULL_RUN: WandbRunSpec = {
 
 describe('readStores([wandb folder]) for a finished run', async () => {
   const wandb = join(tempDir(), 'wandb');
-  writeWandbRun(wandb, FULL_RUN, { metadata: { host: 'gpu-node-3', email: 'maya@example.com', root: '/home/maya/proj', username: 'maya', args: ['--lr', '0.001'], docker: null, git: { remote: 'https://github.com/x/y.git', commit: 'abc123' } } });
-  const { snapshot, tally } = await read(wandb);
+  const { log } = writeWandbRun(wandb, FULL_RUN, { metadata: { host: 'gpu-node-3', email: 'maya@example.com', root: '/home/maya/proj', username: 'maya', args: ['--lr', '0.001'], docker: null, git: { remote: 'https://github.com/x/y.git', commit: 'abc123' } } });
+  const { snapshot, counts, unpublished } = await read(wandb);
   const run = only(snapshot);
 
   it('takes the id, project, name, notes, times and status from the run and exit records', () => {
@@ -118,17 +119,24 @@ describe('readStores([wandb folder]) for a finished run', async () => {
     expect(run.metrics['system/network.recv']?.history.map((p) => [p.step, p.value])).toEqual([[0, 50], [1, 90]]);
   });
 
-  it('counts what it read and what it did not publish', () => {
-    expect(tally.read).toMatchObject({ 'run folders': 1, 'log files': 1, 'history rows': 3, 'records: history': 3, 'records: run': 1, 'records: config': 3, 'records: stats': 2, 'records: summary': 1, 'records: exit': 1 });
-    expect(tally.notPublished).toEqual({
-      'non-numeric history values': 3,
-      'non-numeric history values: flag': 1,
-      'non-numeric history values: note': 1,
-      'non-numeric history values: sample': 1,
-      'non-numeric summary values': 1,
-      'records: header': 1,
-      'records: output_raw': 2,
+  it('counts what it read, and per run what it did not publish: record kinds, and values that are not numbers by key and kind', () => {
+    expect(counts).toEqual({
+      store: 'wandb',
+      tracker: 'wandb',
+      counts: {
+        chunks: 14, 'history rows': 3, 'log bytes': log.bytes.length, 'log files': 1, records: 14, 'records: config': 3, 'records: exit': 1, 'records: header': 1,
+        'records: history': 3, 'records: output_raw': 2, 'records: run': 1, 'records: stats': 2, 'records: summary': 1, 'run folders': 1,
+      },
     });
+    const path = 'wandb/run-20231114_221320-ab12cd34';
+    expect(unpublished).toEqual([
+      { path, tracker: 'wandb', kind: 'header records', key: '', count: 1 },
+      { path, tracker: 'wandb', kind: 'output_raw records', key: '', count: 2 },
+      { path, tracker: 'wandb', kind: 'history text', key: 'note', count: 1 },
+      { path, tracker: 'wandb', kind: 'history image-file', key: 'sample', count: 1 },
+      { path, tracker: 'wandb', kind: 'history boolean', key: 'flag', count: 1 },
+      { path, tracker: 'wandb', kind: 'summary text', key: 'test.label', count: 1 },
+    ]);
   });
 
   it('warns about nothing', () => {
