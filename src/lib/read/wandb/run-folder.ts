@@ -60,7 +60,7 @@ function warnLog(path: string, log: RunLog, warnings: Warnings): void {
     if (first) warnings.add(path, `${plural(found.length, what)} at offset ${first.offset}${found.length > 1 ? ' and later' : ''}; skipped to the next block`);
   }
   if (framing.endedAt) {
-    warnings.add(path, `log ends mid-record at offset ${framing.endedAt.offset} (${framing.endedAt.reason}): a killed run, or a copy of a log still being written; the ${framing.records} complete records before it are read`);
+    warnings.add(path, `log ends mid-record at offset ${framing.endedAt.offset} (${framing.endedAt.reason}): a killed run, or a copy of a log still being written; the ${plural(framing.records, 'complete record', 'complete records')} before it ${framing.records === 1 ? 'is' : 'are'} read`);
   }
   if (log.undecodable) {
     warnings.add(path, `${plural(log.undecodable.count, 'record does not', 'records do not')} decode as a W&B Record (first at offset ${log.undecodable.offset}: ${log.undecodable.message}); skipped`);
