@@ -2,14 +2,16 @@
  * `npm run bench`: Runfolio's speed, each figure against a floor measured in the same run.
  * Sections: start (the compiled bin's --help and inspect against `node -e 0`), read (mlruns and
  * mlflow.db → Snapshot), wandb (W&B run folders → Snapshot), analyze (search, best run per group),
- * site (full build). Prints a Markdown table (the one in README.md) and the machine it ran on.
- *   node scripts/bench.ts [--sizes 1000,10000] [--only start,read,wandb,analyze,site]
+ * site (full build), compare (two runs against inspect; the Markdown's length at 5,000 metrics).
+ * Prints a Markdown table (the one in README.md) and the machine it ran on.
+ *   node scripts/bench.ts [--sizes 1000,10000] [--only start,read,wandb,analyze,site,compare]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAnalyze } from './bench/analyze.ts';
+import { benchCompare } from './bench/compare.ts';
 import { benchRead } from './bench/read.ts';
 import { benchSite } from './bench/site.ts';
 import { benchStart } from './bench/start.ts';
@@ -24,6 +26,7 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   wandb: benchWandb,
   analyze: benchAnalyze,
   site: benchSite,
+  compare: benchCompare,
 };
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, only: { type: 'string' } } });
@@ -77,6 +80,11 @@ function table(rows: BenchRow[]): string {
   if (weights.length > 0) {
     lines.push('', '| page weight (gzip -9) | runs | size | budget |', '|---|---:|---:|---:|');
     for (const r of weights) lines.push(`| ${r.name} | ${r.size.toLocaleString('en-US')} | ${r.oursMs.toFixed(1)} KB | ${r.floorMs} KB ${r.oursMs <= r.floorMs ? 'met' : 'missed'} |`);
+  }
+  const lengths = rows.filter((r) => r.unit === 'chars');
+  if (lengths.length > 0) {
+    lines.push('', '| text length | size | characters | limit |', '|---|---:|---:|---:|');
+    for (const r of lengths) lines.push(`| ${r.name} | ${r.size.toLocaleString('en-US')} | ${r.oursMs.toLocaleString('en-US')} | ${r.floorMs.toLocaleString('en-US')} ${r.oursMs <= r.floorMs ? 'met' : 'missed'} |`);
   }
   return lines.join('\n');
 }

@@ -1,5 +1,7 @@
 /** What a build is asked to do, and the effects it may have on the world (injected: tests pass their own). */
+import type { Snapshot } from '../lib/model.ts';
 import type { Redactions } from '../lib/redact.ts';
+import type { CompareVerdict } from '../lib/site/views/types.ts';
 
 export interface BuildOptions {
   /** Store paths (`mlruns/`, `mlflow.db`, `sqlite:///…`, JSON exports); merged. */
@@ -16,6 +18,10 @@ export interface BuildOptions {
   metric?: string;
   compare: string[][];
   redactions: Redactions;
+  /** Publish this Snapshot (already read: the runs `runfolio compare` chose) instead of reading `stores`; it is redacted all the same. */
+  snapshot?: Snapshot;
+  /** `runfolio compare --out`: the home page shows the first comparison and this verdict. */
+  compareHome?: CompareVerdict;
   archive: boolean;
   /** SOURCE_DATE_EPOCH, epoch ms: the only date a build may print. */
   generated?: number;

@@ -25,9 +25,11 @@ export interface BuildSummary {
 }
 
 export async function prepareSite(options: BuildOptions, workspace: Workspace, effects: BuildEffects, clock: PhaseClock): Promise<BuildSummary> {
-  const read = await readStores(options.stores, {
-    onProgress: (done, total) => effects.report({ kind: 'progress', label: 'reading runs', done, total }),
-  }).finally(() => effects.report({ kind: 'progress-end' }));
+  const read =
+    options.snapshot ??
+    (await readStores(options.stores, {
+      onProgress: (done, total) => effects.report({ kind: 'progress', label: 'reading runs', done, total }),
+    }).finally(() => effects.report({ kind: 'progress-end' })));
   clock.end('read');
   effects.signal?.throwIfAborted();
   const { snapshot, masked } = redactSnapshot(read, options.redactions);
@@ -36,6 +38,7 @@ export async function prepareSite(options: BuildOptions, workspace: Workspace, e
   const { views, ...published } = await buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, {
     compare: options.compare,
     archive: options.archive,
+    ...(options.compareHome ? { compareHome: options.compareHome } : {}),
     ...(options.metric !== undefined ? { preferredMetric: options.metric } : {}),
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
   });

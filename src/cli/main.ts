@@ -6,17 +6,19 @@
 import { EXIT, RunfolioError, describeError } from '../lib/errors.ts';
 import type { CommandSpec } from './args.ts';
 import type { CliIO } from './io.ts';
-import { buildSpec, demoSpec, exportSpec, inspectSpec, rankSpec } from './specs.ts';
+import { buildSpec, compareSpec, demoSpec, exportSpec, inspectSpec, rankSpec, verifySpec } from './specs.ts';
 
 type Run = (argv: string[], io: CliIO) => Promise<number>;
 
 /** Each command's code loads only when it runs: `--help` and `inspect` never load Astro. */
 const COMMANDS: { spec: CommandSpec; load: () => Promise<Run> }[] = [
   { spec: buildSpec, load: async () => (await import('./commands/build.ts')).buildCommand },
+  { spec: compareSpec, load: async () => (await import('./commands/compare.ts')).compareCommand },
   { spec: demoSpec, load: async () => (await import('./commands/demo.ts')).demoCommand },
   { spec: inspectSpec, load: async () => (await import('./commands/inspect.ts')).inspectCommand },
   { spec: rankSpec, load: async () => (await import('./commands/rank.ts')).rankCommand },
   { spec: exportSpec, load: async () => (await import('./commands/export.ts')).exportCommand },
+  { spec: verifySpec, load: async () => (await import('./commands/verify.ts')).verifyCommand },
 ];
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

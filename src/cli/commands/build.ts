@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import type { BuildOptions } from '../../build/options.ts';
 import { UsageError } from '../../lib/errors.ts';
-import { parseRedactions } from '../../lib/redact.ts';
 import { commandHelp, parseCommand, stringList, type ParsedValues } from '../args.ts';
 import { buildSpec } from '../specs.ts';
 import { buildReporter, type CliIO } from '../io.ts';
+import { redactionsOf } from '../read.ts';
 
 export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(buildSpec, argv);
@@ -41,7 +41,7 @@ function buildOptions(values: ParsedValues, io: CliIO): BuildOptions {
     ...(typeof values.site === 'string' ? { site: checkSite(values.site) } : {}),
     ...(typeof values.metric === 'string' ? { metric: values.metric } : {}),
     compare,
-    redactions: parseRedactions(stringList(buildSpec, values, 'redact')),
+    redactions: redactionsOf(buildSpec, values),
     archive,
     ...(generated !== undefined ? { generated } : {}),
     cwd: io.cwd,
@@ -50,19 +50,19 @@ function buildOptions(values: ParsedValues, io: CliIO): BuildOptions {
 }
 
 /** `/repo`, `repo/` and `/repo/` all mean `/repo/`. */
-export function normalizeBase(base: string): string {
-  if (/^[a-z]+:/i.test(base) || base.includes('..') || /[?#\\]/.test(base)) throw new UsageError(`build: --base must be a path such as /my-repo/, got ${JSON.stringify(base)}`);
+export function normalizeBase(base: string, command = 'build'): string {
+  if (/^[a-z]+:/i.test(base) || base.includes('..') || /[?#\\]/.test(base)) throw new UsageError(`${command}: --base must be a path such as /my-repo/, got ${JSON.stringify(base)}`);
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }
 
-function checkSite(site: string): string {
+export function checkSite(site: string, command = 'build'): string {
   try {
     const url = new URL(site);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
     return url.href;
   } catch {
-    throw new UsageError(`build: --site must be an http(s) URL such as https://me.github.io, got ${JSON.stringify(site)}`);
+    throw new UsageError(`${command}: --site must be an http(s) URL such as https://me.github.io, got ${JSON.stringify(site)}`);
   }
 }
 

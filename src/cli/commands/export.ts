@@ -5,12 +5,12 @@ import { snapshotToJson } from '../../lib/snapshot-json.ts';
 import { commandHelp, parseCommand, stringList } from '../args.ts';
 import { exportSpec } from '../specs.ts';
 import type { CliIO } from '../io.ts';
-import { readWithProgress } from '../read.ts';
+import { readRedacted, redactionsOf } from '../read.ts';
 
 export async function exportCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(exportSpec, argv);
   if (values.help) return io.stdout(commandHelp(exportSpec)), 0;
-  const snapshot = await readWithProgress(stringList(exportSpec, values, 'store', true), io);
+  const { snapshot } = await readRedacted(stringList(exportSpec, values, 'store', true), redactionsOf(exportSpec, values), io);
   const json = snapshotToJson(snapshot);
   if (typeof values.out === 'string') {
     const out = resolve(io.cwd, values.out);

@@ -5,7 +5,7 @@ import type { ReadCounts, UnpublishedCount } from '../../lib/read/index.ts';
 import { commandHelp, parseCommand, stringList } from '../args.ts';
 import { inspectSpec } from '../specs.ts';
 import type { CliIO } from '../io.ts';
-import { readWithProgress } from '../read.ts';
+import { readRedacted, redactionsOf } from '../read.ts';
 import { readCountLines } from './read-counts.ts';
 import { sortUnpublished, unpublishedLines } from './unpublished.ts';
 
@@ -15,7 +15,7 @@ export async function inspectCommand(argv: string[], io: CliIO): Promise<number>
   const stores = stringList(inspectSpec, values, 'store', true);
   const counts: UnpublishedCount[] = [];
   const read: ReadCounts[] = [];
-  const snapshot = await readWithProgress(stores, io, { onUnpublished: (count) => counts.push(count), onRead: (r) => read.push(r) });
+  const { snapshot } = await readRedacted(stores, redactionsOf(inspectSpec, values), io, { onUnpublished: (count) => counts.push(count), onRead: (r) => read.push(r) });
   const summary = summarizeSnapshot(snapshot);
   const unpublished = sortUnpublished(counts);
   if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, read, unpublished, warnings: snapshot.warnings }, null, 2)}\n`);

@@ -24,7 +24,7 @@ import { compareIds } from '../../lib/order.ts';
 import { commandHelp, parseCommand, requireString, stringList, type ParsedValues } from '../args.ts';
 import { rankSpec } from '../specs.ts';
 import type { CliIO } from '../io.ts';
-import { readWithProgress } from '../read.ts';
+import { readRedacted, redactionsOf } from '../read.ts';
 import { formatRankJson, formatRankTable, type Listed } from './rank-output.ts';
 
 interface RankRequest {
@@ -42,7 +42,7 @@ export async function rankCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(rankSpec, argv);
   if (values.help) return io.stdout(commandHelp(rankSpec)), 0;
   const request = parseRequest(values);
-  const snapshot = await readWithProgress(request.stores, io);
+  const { snapshot } = await readRedacted(request.stores, redactionsOf(rankSpec, values), io);
   const tables = buildTables(snapshot);
   const experimentIds = request.experiments.length === 0 ? undefined : resolveExperiments(snapshot, request.experiments);
   let listed = listRuns(tables, request, experimentIds);

@@ -36,9 +36,18 @@ export function relativeUrl(url: string, page: string): string {
 
 /** `MANIFEST.sha256` (the format `sha256sum -c` checks): every file but the manifest, sorted. */
 export function writeManifest(outDir: string, manifestPath: string): number {
-  const files = fg.sync('**/*', { cwd: outDir, dot: true }).filter((f) => f !== manifestPath).sort(compareStrings);
-  const lines = files.map((f) => `${createHash('sha256').update(readFileSync(join(outDir, f))).digest('hex')}  ${f}`);
+  const files = archiveFiles(outDir, manifestPath);
+  const lines = files.map((f) => `${sha256File(join(outDir, f))}  ${f}`);
   writeFileSync(join(outDir, manifestPath), `${lines.join('\n')}\n`);
   return files.length;
+}
+
+/** The files a manifest lists: every file under `outDir` (hidden ones too) but the manifest, sorted. */
+export function archiveFiles(outDir: string, manifestPath: string): string[] {
+  return fg.sync('**/*', { cwd: outDir, dot: true, followSymbolicLinks: false }).filter((f) => f !== manifestPath).sort(compareStrings);
+}
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
