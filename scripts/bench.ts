@@ -1,10 +1,10 @@
 /**
  * `npm run bench`: Runfolio's speed, each figure against a floor measured in the same run.
  * Sections: start (the compiled bin's --help and inspect against `node -e 0`), read (mlruns and
- * mlflow.db → Snapshot), analyze (search, best run per group), site (full build), compare (two
- * runs against inspect; the Markdown's length at 5,000 metrics). Prints a Markdown table (the one
- * in README.md) and the machine it ran on.
- *   node scripts/bench.ts [--sizes 1000,10000] [--only start,read,analyze,site,compare]
+ * mlflow.db → Snapshot), wandb (W&B run folders → Snapshot), analyze (search, best run per group),
+ * site (full build), compare (two runs against inspect; the Markdown's length at 5,000 metrics).
+ * Prints a Markdown table (the one in README.md) and the machine it ran on.
+ *   node scripts/bench.ts [--sizes 1000,10000] [--only start,read,wandb,analyze,site,compare]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -15,6 +15,7 @@ import { benchCompare } from './bench/compare.ts';
 import { benchRead } from './bench/read.ts';
 import { benchSite } from './bench/site.ts';
 import { benchStart } from './bench/start.ts';
+import { benchWandb } from './bench/wandb.ts';
 import { syntheticSpec } from './lib/synthetic.ts';
 import { writeMlruns } from '../src/generate/write-mlruns.ts';
 import type { BenchContext, BenchRow } from './bench/types.ts';
@@ -22,6 +23,7 @@ import type { BenchContext, BenchRow } from './bench/types.ts';
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   start: benchStart,
   read: benchRead,
+  wandb: benchWandb,
   analyze: benchAnalyze,
   site: benchSite,
   compare: benchCompare,

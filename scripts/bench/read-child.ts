@@ -2,7 +2,7 @@
  * One store's read measurement, in a process of its own so its peak RSS is its own:
  * the floor (a plain read of every file, or a plain `SELECT *` of every table, warm) and our
  * reader to a validated Snapshot, alternated; prints one JSON line with the medians.
- * Usage: node --expose-gc read-child.ts <mlruns|sqlite> <path> <repeats>
+ * Usage: node --expose-gc read-child.ts <mlruns|sqlite|wandb> <path> <repeats>
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@
  * Snapshot. Commands describe the options once (specs.ts REDACT_OPTIONS) and call `readRedacted`.
  */
 import type { Snapshot } from '../lib/model.ts';
-import { readStores } from '../lib/read/index.ts';
+import { readStores, type ReadOptions } from '../lib/read/index.ts';
 import { parseRedactions, redactSnapshot, type Redactions } from '../lib/redact.ts';
 import { stringList, type CommandSpec, type ParsedValues } from './args.ts';
 import { progressLine, type CliIO } from './io.ts';
@@ -13,14 +13,15 @@ export function redactionsOf(spec: CommandSpec, values: ParsedValues): Redaction
   return parseRedactions(stringList(spec, values, 'redact'), values['no-redact'] !== true);
 }
 
-export async function readRedacted(stores: string[], redactions: Redactions, io: CliIO): Promise<{ snapshot: Snapshot; masked: number }> {
-  return redactSnapshot(await readWithProgress(stores, io), redactions);
+/** `options`: what else the readers report (inspect's counts of what was read and not published). */
+export async function readRedacted(stores: string[], redactions: Redactions, io: CliIO, options: Omit<ReadOptions, 'onProgress'> = {}): Promise<{ snapshot: Snapshot; masked: number }> {
+  return redactSnapshot(await readWithProgress(stores, io, options), redactions);
 }
 
-async function readWithProgress(stores: string[], io: CliIO): Promise<Snapshot> {
+async function readWithProgress(stores: string[], io: CliIO, options: Omit<ReadOptions, 'onProgress'>): Promise<Snapshot> {
   const progress = progressLine(io, 'reading runs');
   try {
-    return await readStores(stores, { onProgress: progress.update });
+    return await readStores(stores, { ...options, onProgress: progress.update });
   } finally {
     progress.done();
   }

@@ -1,23 +1,29 @@
 /** `runfolio inspect`: what is in a store, readable or as JSON. */
 import { summarizeSnapshot, type SnapshotSummary } from '../../lib/analyze/summary.ts';
 import type { Snapshot } from '../../lib/model.ts';
+import type { ReadCounts, UnpublishedCount } from '../../lib/read/index.ts';
 import { commandHelp, parseCommand, stringList } from '../args.ts';
 import { inspectSpec } from '../specs.ts';
 import type { CliIO } from '../io.ts';
 import { readRedacted, redactionsOf } from '../read.ts';
+import { readCountLines } from './read-counts.ts';
+import { sortUnpublished, unpublishedLines } from './unpublished.ts';
 
 export async function inspectCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(inspectSpec, argv);
   if (values.help) return io.stdout(commandHelp(inspectSpec)), 0;
   const stores = stringList(inspectSpec, values, 'store', true);
-  const { snapshot } = await readRedacted(stores, redactionsOf(inspectSpec, values), io);
+  const counts: UnpublishedCount[] = [];
+  const read: ReadCounts[] = [];
+  const { snapshot } = await readRedacted(stores, redactionsOf(inspectSpec, values), io, { onUnpublished: (count) => counts.push(count), onRead: (r) => read.push(r) });
   const summary = summarizeSnapshot(snapshot);
-  if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, warnings: snapshot.warnings }, null, 2)}\n`);
-  else io.stdout(formatSummary(stores, summary, snapshot));
+  const unpublished = sortUnpublished(counts);
+  if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, read, unpublished, warnings: snapshot.warnings }, null, 2)}\n`);
+  else io.stdout(formatSummary(stores, summary, snapshot, unpublished, read));
   return 0;
 }
 
-function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Snapshot): string {
+function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Snapshot, unpublished: UnpublishedCount[], read: ReadCounts[]): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const lines: string[] = [`Store${stores.length > 1 ? 's' : ''}: ${stores.join(', ')}`, ''];
   const active = summary.experiments.filter((e) => e.lifecycleStage === 'active').length;
@@ -44,6 +50,8 @@ function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Sna
     const extra = [...stages, ...aliases].join(', ');
     lines.push(`  ${m.name}  (${n(m.versions)} version${m.versions === 1 ? '' : 's'}${extra ? `; ${extra}` : ''})`);
   }
+  lines.push(...readCountLines(read));
+  lines.push(...unpublishedLines(unpublished));
   lines.push(`Warnings     ${n(summary.warnings)}`);
   const shown = snapshot.warnings.slice(0, 20);
   for (const w of shown) lines.push(`  ${w.path}: ${w.message}`);

@@ -7,23 +7,31 @@
  * - a folder holding `mlruns/` (with tracking data) or `mlflow.db` → that; both → an error asking
  *   to choose (since MLflow 3.7 `mlruns/` next to `mlflow.db` usually holds only artifacts, and
  *   then the database is chosen);
- * - a folder with mlflow-export-import `experiment.json`/`run.json` files → the JSON reader.
+ * - a folder with mlflow-export-import `experiment.json`/`run.json` files → the JSON reader;
+ * - a W&B run folder (a `.wandb` log or wandb's `files/`), a folder of them (`wandb/`), a folder
+ *   holding `wandb/`, or a `.wandb` log file (its run folder) → the W&B reader.
  * Anything else is an InputError saying in one line what was expected.
  */
 import { open, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { StoreLocation } from './types.ts';
+import { checkHeader, FILE_HEADER_SIZE } from './wandb/log-file.ts';
+import { wandbFolderKind } from './wandb/folders.ts';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
-const EXPECTED = 'expected an mlruns/ folder, an mlflow.db SQLite file (or sqlite:/// URI) or a JSON export';
+const EXPECTED = 'expected an mlruns/ folder, an mlflow.db SQLite file (or sqlite:/// URI), a JSON export, TensorBoard event files or W&B run folders';
 
 export async function detectStore(given: string): Promise<StoreLocation> {
   const path = resolve(fromSqliteUri(given));
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new InputError(`${given}: no such file or folder (${EXPECTED})`);
   const real = await realpath(path);
-  if (info.isFile()) return { kind: await fileKind(real, given), path: real, given, label: basename(real) };
+  if (info.isFile()) {
+    const kind = await fileKind(real, given);
+    if (kind === 'wandb') return { kind, path: dirname(real), given, label: basename(dirname(real)) };
+    return { kind, path: real, given, label: basename(real) };
+  }
   if (!info.isDirectory()) throw new InputError(`${given}: not a file or folder (${EXPECTED})`);
 
   if (await looksLikeMlruns(real)) return { kind: 'mlruns', path: real, given, label: basename(real) };
@@ -37,6 +45,8 @@ export async function detectStore(given: string): Promise<StoreLocation> {
   if (hasDb) return { kind: 'sqlite', path: db, given, label: 'mlflow.db' };
   if (hasMlruns) return { kind: 'mlruns', path: mlruns, given, label: 'mlruns' };
   if (await hasExportImportFiles(real)) return { kind: 'json', path: real, given, label: basename(real) };
+  if (wandbFolderKind(real, basename(real))) return { kind: 'wandb', path: real, given, label: basename(real) };
+  if (wandbFolderKind(join(real, 'wandb'), 'wandb') === 'runs') return { kind: 'wandb', path: join(real, 'wandb'), given, label: 'wandb' };
   throw new InputError(`${given}: not a store Runfolio can read: ${EXPECTED}`);
 }
 
@@ -45,19 +55,23 @@ function fromSqliteUri(given: string): string {
   return match ? (match[1] as string) : given;
 }
 
-async function fileKind(path: string, given: string): Promise<'sqlite' | 'json'> {
+async function fileKind(path: string, given: string): Promise<'sqlite' | 'json' | 'wandb'> {
   const handle = await open(path, 'r');
+  let wandb;
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
     const head = buffer.subarray(0, bytesRead);
     if (head.subarray(0, 16).toString('latin1') === SQLITE_MAGIC) return 'sqlite';
     const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
     if (text.startsWith('{')) return 'json';
+    wandb = checkHeader(head.subarray(0, FILE_HEADER_SIZE));
+    if (wandb.ok) return 'wandb';
   } finally {
     await handle.close();
   }
   if (given.endsWith('.db') || given.endsWith('.sqlite')) throw new InputError(`${given}: not an SQLite database (no SQLite header)`);
   if (given.endsWith('.json')) throw new InputError(`${given}: not a JSON object (the file does not start with "{")`);
+  if (given.endsWith('.wandb')) throw new InputError(`${given}: ${wandb.message}`);
   throw new InputError(`${given}: not a store Runfolio can read: ${EXPECTED}`);
 }
 

@@ -10,7 +10,7 @@ import { mergeStores, type LabelledContents } from './merge.ts';
 import { readMlruns } from './mlruns/index.ts';
 import type { ReadOptions, StoreContents, StoreLocation } from './types.ts';
 
-export type { ReadOptions, StoreLocation } from './types.ts';
+export type { ReadCounts, ReadOptions, StoreLocation, UnpublishedCount } from './types.ts';
 
 export async function readStores(paths: readonly string[], options: ReadOptions = {}): Promise<Snapshot> {
   const locations: StoreLocation[] = [];
@@ -30,6 +30,8 @@ export async function readStore(location: StoreLocation, options: ReadOptions = 
       return import('./sqlite/index.ts').then((m) => m.readSqlite(location.path, location.label, options));
     case 'json':
       return readJsonStore(location.path, location.label);
+    case 'wandb':
+      return import('./wandb/index.ts').then((m) => m.readWandb(location.path, location.label, options));
   }
 }
 
