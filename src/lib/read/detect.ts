@@ -7,23 +7,34 @@
  * - a folder holding `mlruns/` (with tracking data) or `mlflow.db` → that; both → an error asking
  *   to choose (since MLflow 3.7 `mlruns/` next to `mlflow.db` usually holds only artifacts, and
  *   then the database is chosen);
- * - a folder with mlflow-export-import `experiment.json`/`run.json` files → the JSON reader.
+ * - a folder with mlflow-export-import `experiment.json`/`run.json` files → the JSON reader;
+ * - a folder with TensorBoard event files (`*tfevents*`) anywhere below it → the TensorBoard
+ *   reader, and a file starting with a TFRecord header → that one event file; event files inside
+ *   an MLflow store's own folders are its artifacts (MLflow's autologging keeps TensorBoard logs
+ *   there), but event files beside an MLflow store make the choice ambiguous: an error asks for it.
  * Anything else is an InputError saying in one line what was expected.
  */
 import { open, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import type { StoreLocation } from './types.ts';
+import { firstEventFile } from './tensorboard/discover.ts';
+import { startsWithRecord } from './tensorboard/tfrecord.ts';
+import type { StoreKind, StoreLocation } from './types.ts';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
-const EXPECTED = 'expected an mlruns/ folder, an mlflow.db SQLite file (or sqlite:/// URI) or a JSON export';
+const EXPECTED = 'expected an mlruns/ folder, an mlflow.db SQLite file (or sqlite:/// URI), a JSON export or a TensorBoard log folder';
+/** Folders of an MLflow project that hold its store and artifacts, not a TensorBoard log tree. */
+const MLFLOW_FOLDERS = new Set(['mlruns', 'mlartifacts']);
 
 export async function detectStore(given: string): Promise<StoreLocation> {
   const path = resolve(fromSqliteUri(given));
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new InputError(`${given}: no such file or folder (${EXPECTED})`);
   const real = await realpath(path);
-  if (info.isFile()) return { kind: await fileKind(real, given), path: real, given, label: basename(real) };
+  if (info.isFile()) {
+    const kind = await fileKind(real, given);
+    return { kind, path: real, given, label: basename(kind === 'tensorboard' ? dirname(real) : real) };
+  }
   if (!info.isDirectory()) throw new InputError(`${given}: not a file or folder (${EXPECTED})`);
 
   if (await looksLikeMlruns(real)) return { kind: 'mlruns', path: real, given, label: basename(real) };
@@ -34,9 +45,17 @@ export async function detectStore(given: string): Promise<StoreLocation> {
   if (hasMlruns && hasDb) {
     throw new InputError(`${given}: holds both mlruns/ and mlflow.db with tracking data; pass the one you mean with --store`);
   }
+  const eventFile = firstEventFile(real, MLFLOW_FOLDERS);
+  if (eventFile && (hasMlruns || hasDb)) {
+    const logs = eventFile.includes('/') ? join(given, eventFile.split('/')[0] as string) : given;
+    throw new InputError(
+      `${given}: holds an MLflow store (${hasDb ? 'mlflow.db' : 'mlruns/'}) and TensorBoard event files (${eventFile}); pass the one you mean with --store, or both: --store ${join(given, hasDb ? 'mlflow.db' : 'mlruns')} --store ${logs}`,
+    );
+  }
   if (hasDb) return { kind: 'sqlite', path: db, given, label: 'mlflow.db' };
   if (hasMlruns) return { kind: 'mlruns', path: mlruns, given, label: 'mlruns' };
   if (await hasExportImportFiles(real)) return { kind: 'json', path: real, given, label: basename(real) };
+  if (eventFile) return { kind: 'tensorboard', path: real, given, label: basename(real) };
   throw new InputError(`${given}: not a store Runfolio can read: ${EXPECTED}`);
 }
 
@@ -45,7 +64,7 @@ function fromSqliteUri(given: string): string {
   return match ? (match[1] as string) : given;
 }
 
-async function fileKind(path: string, given: string): Promise<'sqlite' | 'json'> {
+async function fileKind(path: string, given: string): Promise<StoreKind> {
   const handle = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(64), 0, 64, 0);
@@ -53,6 +72,7 @@ async function fileKind(path: string, given: string): Promise<'sqlite' | 'json'>
     if (head.subarray(0, 16).toString('latin1') === SQLITE_MAGIC) return 'sqlite';
     const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
     if (text.startsWith('{')) return 'json';
+    if (startsWithRecord(head)) return 'tensorboard';
   } finally {
     await handle.close();
   }

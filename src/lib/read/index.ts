@@ -8,9 +8,10 @@ import { finalizeSnapshot } from './finalize.ts';
 import { readJsonStore } from './json/index.ts';
 import { mergeStores, type LabelledContents } from './merge.ts';
 import { readMlruns } from './mlruns/index.ts';
+import { readTensorboard } from './tensorboard/index.ts';
 import type { ReadOptions, StoreContents, StoreLocation } from './types.ts';
 
-export type { ReadOptions, StoreLocation } from './types.ts';
+export type { ReadOptions, StoreLocation, UnpublishedCount } from './types.ts';
 
 export async function readStores(paths: readonly string[], options: ReadOptions = {}): Promise<Snapshot> {
   const locations: StoreLocation[] = [];
@@ -30,6 +31,8 @@ export async function readStore(location: StoreLocation, options: ReadOptions = 
       return import('./sqlite/index.ts').then((m) => m.readSqlite(location.path, location.label, options));
     case 'json':
       return readJsonStore(location.path, location.label);
+    case 'tensorboard':
+      return readTensorboard(location.path, location.label, options);
   }
 }
 

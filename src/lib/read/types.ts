@@ -1,11 +1,11 @@
 /** What every reader hands to the merge step: a Snapshot without its format marker, unsorted. */
 import type { Snapshot } from '../model.ts';
 
-export type StoreKind = 'mlruns' | 'sqlite' | 'json';
+export type StoreKind = 'mlruns' | 'sqlite' | 'json' | 'tensorboard';
 
 export interface StoreLocation {
   kind: StoreKind;
-  /** Absolute path: the mlruns root folder, the database file or the JSON file. */
+  /** Absolute path: the mlruns root folder, the database file, the JSON file or the log tree (or event file). */
   path: string;
   /** The path as the user gave it, for messages. */
   given: string;
@@ -20,4 +20,21 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Threads for file stores (default: one per core, at most 4, from 3,000 runs on); 1 reads on this thread. */
   threads?: number;
+  /** Called with each count of tracker data read but not published (histograms, images…), for `runfolio inspect`. */
+  onUnpublished?: (count: UnpublishedCount) => void;
+}
+
+/** Values of one kind and key in one run that a tracker logged and the Snapshot does not hold. */
+export interface UnpublishedCount {
+  /** The run, store-label-prefixed like warning paths (`lightning_logs/version_0`). */
+  path: string;
+  tracker: 'tensorboard' | 'wandb';
+  /** What it is: a TensorBoard plugin (`histograms`, `images`, `text`, `hparams`…) or event kind (`graph_def`, `session_log`). */
+  kind: string;
+  /** The tag or key (`''` for event kinds without one, the status for session logs). */
+  key: string;
+  /** How many values. */
+  count: number;
+  /** Set when the values were read after all, as params (hparams session start, HF `args`) or the run status (session end). */
+  readAs?: 'params' | 'status';
 }
