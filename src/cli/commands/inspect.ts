@@ -1,15 +1,17 @@
 /** `runfolio inspect`: what is in a store, readable or as JSON. */
 import { summarizeSnapshot, type SnapshotSummary } from '../../lib/analyze/summary.ts';
 import type { Snapshot } from '../../lib/model.ts';
+import type { UnpublishedCount } from '../../lib/read/index.ts';
 import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
 import type { CliIO } from '../io.ts';
 import { readWithProgress } from '../read.ts';
+import { sortUnpublished, unpublishedLines } from './unpublished.ts';
 
 export const inspectSpec: CommandSpec = {
   name: 'inspect',
-  summary: 'Summarize a store: experiments, runs by status, metrics, params, registered models and what was skipped.',
+  summary: 'Summarize a store: experiments, runs by status, metrics, params, registered models, what was skipped and what was not published.',
   options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
+    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), JSON export, or TensorBoard log folder. Repeatable.' },
     json: { type: 'boolean', description: 'Print the summary as JSON.' },
   },
 };
@@ -18,14 +20,16 @@ export async function inspectCommand(argv: string[], io: CliIO): Promise<number>
   const { values } = parseCommand(inspectSpec, argv);
   if (values.help) return io.stdout(commandHelp(inspectSpec)), 0;
   const stores = stringList(inspectSpec, values, 'store', true);
-  const snapshot = await readWithProgress(stores, io);
+  const counts: UnpublishedCount[] = [];
+  const snapshot = await readWithProgress(stores, io, { onUnpublished: (count) => counts.push(count) });
   const summary = summarizeSnapshot(snapshot);
-  if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, warnings: snapshot.warnings }, null, 2)}\n`);
-  else io.stdout(formatSummary(stores, summary, snapshot));
+  const unpublished = sortUnpublished(counts);
+  if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, unpublished, warnings: snapshot.warnings }, null, 2)}\n`);
+  else io.stdout(formatSummary(stores, summary, snapshot, unpublished));
   return 0;
 }
 
-function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Snapshot): string {
+function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Snapshot, unpublished: UnpublishedCount[]): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const lines: string[] = [`Store${stores.length > 1 ? 's' : ''}: ${stores.join(', ')}`, ''];
   const active = summary.experiments.filter((e) => e.lifecycleStage === 'active').length;
@@ -52,6 +56,7 @@ function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Sna
     const extra = [...stages, ...aliases].join(', ');
     lines.push(`  ${m.name}  (${n(m.versions)} version${m.versions === 1 ? '' : 's'}${extra ? `; ${extra}` : ''})`);
   }
+  lines.push(...unpublishedLines(unpublished));
   lines.push(`Warnings     ${n(summary.warnings)}`);
   const shown = snapshot.warnings.slice(0, 20);
   for (const w of shown) lines.push(`  ${w.path}: ${w.message}`);
