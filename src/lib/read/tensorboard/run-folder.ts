@@ -41,7 +41,7 @@ export function readRunFolder(folder: RunFolder, identity: RunIdentity, warnings
     return undefined;
   }
   const runPath = folder.rel === '.' ? '' : folder.rel;
-  for (const problem of log.problems.values()) warnings.add(runPath, `tag ${JSON.stringify(problem.tag)}: ${plural(problem.count, 'value')} ${problem.message}`);
+  for (const problem of log.problems.values()) warnings.add(runPath, `tag ${JSON.stringify(problem.tag)}: ${plural(problem.count, 'value')} skipped: ${problem.message}`);
   reportUnpublished(log, identity.label, runPath, onUnpublished);
   const provenance = folder.eventFiles.length === 1 ? relPath(folder, folder.eventFiles[0] as string) : runPath;
   return {

@@ -62,7 +62,7 @@ export class RunLog {
     }
     if (plugin === PLUGIN.scalars) {
       const number = scalarOf(value);
-      if (number === undefined) return this.problem(tag, 'values that are not scalars (simple_value or a rank-0 float/double tensor) skipped');
+      if (number === undefined) return this.problem(tag, 'not scalars (simple_value or a rank-0 float/double tensor)');
       let columns = this.scalars.get(tag);
       if (!columns) this.scalars.set(tag, (columns = new GrowingColumns()));
       columns.push(step, timestamp, number);
@@ -81,7 +81,7 @@ export class RunLog {
     try {
       data = HParamsPluginDataType.decode(content) as unknown as HParamsPluginDataMessage;
     } catch {
-      return this.problem(value.tag, 'hparams plugin data that does not decode skipped');
+      return this.problem(value.tag, 'hparams plugin data that does not decode');
     }
     if (data.data === 'session_start_info' && !this.sessionStart && data.session_start_info) {
       this.sessionStart = data.session_start_info;

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { crc32c, maskedCrc32c } from '../../../../src/lib/read/tensorboard/crc32c.ts';
+import { FIXTURES } from '../../../support/fixtures.ts';
+
+describe('crc32c(bytes)', () => {
+  it.each([
+    ['"123456789"', Buffer.from('123456789'), 0xe3069283],
+    ['32 zero bytes (RFC 3720 B.4)', Buffer.alloc(32), 0x8a9136aa],
+    ['32 0xff bytes (RFC 3720 B.4)', Buffer.alloc(32, 0xff), 0x62a8ab43],
+    ['32 ascending bytes (RFC 3720 B.4)', Buffer.from(Array.from({ length: 32 }, (_, i) => i)), 0x46dd794e],
+    ['no bytes', Buffer.alloc(0), 0],
+  ])('gives the check value for %s', (_name, bytes, crc) => {
+    expect(crc32c(bytes)).toBe(crc);
+  });
+
+  it('gives the same result over any sub-range as over a copy of it (the 8-byte loop and the tail agree)', () => {
+    const bytes = Buffer.from(Array.from({ length: 100 }, (_, i) => (i * 37) % 256));
+    for (const [start, end] of [[0, 100], [3, 50], [7, 8], [1, 99], [13, 13]] as const) {
+      expect(crc32c(bytes, start, end)).toBe(crc32c(Buffer.from(bytes.subarray(start, end))));
+    }
+  });
+});
+
+describe('maskedCrc32c(bytes)', () => {
+  it('matches the length and data CRCs stored in a real event file', () => {
+    const file = readFileSync(join(FIXTURES, 'trackers/tensorboard/tf2-katib/logs/train/events.out.tfevents.1637681485.2d662933d616.19.0.v2'));
+    const length = Number(file.readBigUInt64LE(0));
+    expect(maskedCrc32c(file, 0, 8)).toBe(file.readUInt32LE(8));
+    expect(maskedCrc32c(file, 12, 12 + length)).toBe(file.readUInt32LE(12 + length));
+  });
+});
