@@ -13,8 +13,15 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import protobuf from 'protobufjs';
 import { maskedCrc32c } from '../../src/lib/read/tensorboard/crc32c.ts';
-import { EventType, HParamsPluginDataType } from '../../src/lib/read/tensorboard/proto.ts';
+import descriptor from '../../src/lib/read/tensorboard/proto/descriptor.json' with { type: 'json' };
+
+// The protos as the .proto files declare them, oneofs included: a oneof member is written even
+// when it holds its default (a scalar of 0.0), as every TensorBoard writer does.
+const root = protobuf.Root.fromJSON(descriptor as protobuf.INamespace);
+const EventType = root.lookupType('tensorboard.Event');
+const HParamsPluginDataType = root.lookupType('tensorboard.hparams.HParamsPluginData');
 
 /** How a scalar is written; `float_vector` is a rank-1 tensor of two copies, which is not a scalar. */
 export type ScalarEncoding = 'simple_value' | 'float_val' | 'float_content' | 'double_val' | 'double_content' | 'float_vector';
@@ -168,4 +175,36 @@ export function writeEventFile(path: string, events: (TbEvent | [TbEvent, Damage
   }
   writer.close();
   return writer.bytes;
+}
+
+/**
+ * A long training run's event file of about `targetBytes`, the mix a large real log has: per
+ * 1,000 steps, 4 PyTorch scalars every 10 steps, 2 TF 2 tensor scalars every 100 steps, 8
+ * histograms of 64 buckets and 2 images of 240 KB (images and histograms are most of the bytes
+ * of any large event file). Deterministic. Returns the file's size and its scalar points.
+ */
+export function writeBenchEventFile(path: string, targetBytes: number): { bytes: number; points: number; steps: number } {
+  const writer = new EventFileWriter(path).add({ kind: 'file_version', wallTime: 1_700_000_000 });
+  const image = new Uint8Array(240 * 1024).map((_, i) => (i * 2654435761) >>> 24);
+  let points = 0;
+  let step = 0;
+  for (; writer.bytes < targetBytes; step += 1000) {
+    for (let s = step; s < step + 1000; s += 10) {
+      const wallTime = 1_700_000_000 + s * 0.05;
+      for (const tag of ['train/loss', 'train/accuracy', 'lr', 'grad_norm']) writer.add({ kind: 'scalar', tag, step: s, wallTime, value: Math.cos(s / 1e4) + tag.length / 10 });
+      points += 4;
+      if (s % 100 === 0) {
+        for (const tag of ['val/loss', 'val/accuracy']) writer.add({ kind: 'scalar', tag, step: s, wallTime, value: Math.sin(s / 1e4), encoding: 'float_content', metadata: s === 0 });
+        points += 2;
+      }
+    }
+    const wallTime = 1_700_000_000 + step * 0.05;
+    for (let layer = 0; layer < 8; layer++) writer.add({ kind: 'histogram', tag: `weights/layer_${layer}`, step, wallTime, buckets: 64 });
+    for (const tag of ['samples/input', 'samples/output']) {
+      image[0] = step & 0xff;
+      writer.add({ kind: 'image', tag, step, wallTime, bytes: image });
+    }
+  }
+  writer.close();
+  return { bytes: writer.bytes, points, steps: step };
 }

@@ -3,8 +3,10 @@
  * TensorFlow's record_writer.cc (and TensorBoard's data/server/masked_crc.rs) define as
  * `((crc >>> 15) | (crc << 17)) + 0xa282ead8`, modulo 2^32.
  *
- * Slicing-by-8: eight table lookups per 8 bytes, about 1.3 GB/s in V8 here against 0.4 GB/s for
- * the byte-at-a-time loop; Node has no CRC-32C of its own (zlib.crc32 is the other polynomial).
+ * Slicing-by-16 (sixteen table lookups per 16 bytes, read as four little-endian words through a
+ * DataView) runs at about twice the speed of slicing-by-8 over bytes in V8, and checking the
+ * CRC of every record is most of the reader's time on large files. Node has no CRC-32C of its
+ * own (zlib.crc32 is the other polynomial).
  */
 const POLY = 0x82f63b78;
 const MASK_DELTA = 0xa282ead8;
@@ -12,14 +14,14 @@ const MASK_DELTA = 0xa282ead8;
 const TABLE = buildTable();
 
 function buildTable(): Int32Array {
-  const table = new Int32Array(8 * 256);
+  const table = new Int32Array(16 * 256);
   for (let i = 0; i < 256; i++) {
     let c = i;
     for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ POLY : c >>> 1;
     table[i] = c;
   }
   for (let i = 0; i < 256; i++) {
-    for (let t = 1; t < 8; t++) {
+    for (let t = 1; t < 16; t++) {
       const prev = table[(t - 1) * 256 + i] as number;
       table[t * 256 + i] = (prev >>> 8) ^ (table[prev & 0xff] as number);
     }
@@ -27,23 +29,32 @@ function buildTable(): Int32Array {
   return table;
 }
 
+/** One view per underlying buffer: the reader checks thousands of records of the same chunk buffer. */
+let viewed: ArrayBufferLike | undefined;
+let view: DataView = new DataView(new ArrayBuffer(0));
+
 /** CRC-32C of `bytes[start, end)`. */
 export function crc32c(bytes: Uint8Array, start = 0, end = bytes.length): number {
   const t = TABLE;
+  if (bytes.buffer !== viewed) {
+    viewed = bytes.buffer;
+    view = new DataView(bytes.buffer as ArrayBuffer);
+  }
+  const v = view;
+  const base = bytes.byteOffset;
   let c = ~0;
   let i = start;
-  const last8 = end - ((end - start) & 7);
-  for (; i < last8; i += 8) {
-    c ^= (bytes[i] as number) | ((bytes[i + 1] as number) << 8) | ((bytes[i + 2] as number) << 16) | ((bytes[i + 3] as number) << 24);
+  for (const last16 = end - ((end - start) & 15); i < last16; i += 16) {
+    const at = base + i;
+    c ^= v.getInt32(at, true);
+    const b = v.getInt32(at + 4, true);
+    const d = v.getInt32(at + 8, true);
+    const e = v.getInt32(at + 12, true);
     c =
-      (t[1792 + (c & 0xff)] as number) ^
-      (t[1536 + ((c >>> 8) & 0xff)] as number) ^
-      (t[1280 + ((c >>> 16) & 0xff)] as number) ^
-      (t[1024 + (c >>> 24)] as number) ^
-      (t[768 + (bytes[i + 4] as number)] as number) ^
-      (t[512 + (bytes[i + 5] as number)] as number) ^
-      (t[256 + (bytes[i + 6] as number)] as number) ^
-      (t[bytes[i + 7] as number] as number);
+      (t[3840 + (c & 0xff)] as number) ^ (t[3584 + ((c >>> 8) & 0xff)] as number) ^ (t[3328 + ((c >>> 16) & 0xff)] as number) ^ (t[3072 + (c >>> 24)] as number) ^
+      (t[2816 + (b & 0xff)] as number) ^ (t[2560 + ((b >>> 8) & 0xff)] as number) ^ (t[2304 + ((b >>> 16) & 0xff)] as number) ^ (t[2048 + (b >>> 24)] as number) ^
+      (t[1792 + (d & 0xff)] as number) ^ (t[1536 + ((d >>> 8) & 0xff)] as number) ^ (t[1280 + ((d >>> 16) & 0xff)] as number) ^ (t[1024 + (d >>> 24)] as number) ^
+      (t[768 + (e & 0xff)] as number) ^ (t[512 + ((e >>> 8) & 0xff)] as number) ^ (t[256 + ((e >>> 16) & 0xff)] as number) ^ (t[e >>> 24] as number);
   }
   for (; i < end; i++) c = (t[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return ~c >>> 0;

@@ -42,15 +42,15 @@ export class RunLog {
     const wall = event.wall_time;
     if (wall < this.firstWallTime) this.firstWallTime = wall;
     if (wall > this.lastWallTime) this.lastWallTime = wall;
-    if (event.what === 'summary') {
+    const what = event.what;
+    if (what === 'summary' && event.summary) {
       const step = int64(event.step);
       const timestamp = Math.round(wall * 1000);
-      for (const value of event.summary?.value ?? []) this.addValue(value, step, timestamp);
-    } else if (event.what === 'session_log') {
-      this.count(event.what, SESSION_STATUS[event.session_log?.status ?? 0] ?? 'STATUS_UNSPECIFIED');
-    } else if (event.what && event.what !== 'file_version') {
-      this.count(event.what, '');
+      for (const value of event.summary.value) this.addValue(value, step, timestamp);
+      return;
     }
+    if (what === 'session_log') this.count(what, SESSION_STATUS[event.session_log?.status ?? 0] ?? 'STATUS_UNSPECIFIED');
+    else if (what && what !== 'file_version') this.count(what, '');
   }
 
   private addValue(value: SummaryValueMessage, step: number, timestamp: number): void {

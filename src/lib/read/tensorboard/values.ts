@@ -36,8 +36,8 @@ export function pluginOf(value: SummaryValueMessage): string {
  */
 export function scalarOf(value: SummaryValueMessage): number | undefined {
   if (value.value === 'simple_value') return value.simple_value;
-  if (value.value !== 'tensor' || !value.tensor) return undefined;
   const tensor = value.tensor;
+  if (value.value !== 'tensor' || !tensor) return undefined;
   if ((tensor.tensor_shape?.dim.length ?? 0) !== 0) return undefined;
   if (tensor.dtype === DT.float) return tensor.float_val.length === 1 ? tensor.float_val[0] : fromContent(tensor, 4);
   if (tensor.dtype === DT.double) return tensor.double_val.length === 1 ? tensor.double_val[0] : fromContent(tensor, 8);
