@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Runfolio's speed, each figure against a floor measured in the same run.
  * Sections: read (mlruns and mlflow.db → Snapshot), analyze (search, best run per group), site
- * (full build). Prints a Markdown table (the one in README.md) and the machine it ran on.
+ * (full build), tensorboard (a 1 GB event file → Snapshot; RUNFOLIO_BENCH_TB_MB sets the size). Prints a Markdown table (the one in README.md) and the machine it ran on.
  *   node scripts/bench.ts [--sizes 1000,10000] [--only read,analyze,site]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { benchAnalyze } from './bench/analyze.ts';
 import { benchRead } from './bench/read.ts';
 import { benchSite } from './bench/site.ts';
+import { benchTensorboard } from './bench/tensorboard.ts';
 import { syntheticSpec } from './lib/synthetic.ts';
 import { writeMlruns } from './lib/write-mlruns.ts';
 import type { BenchContext, BenchRow } from './bench/types.ts';
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   read: benchRead,
   analyze: benchAnalyze,
   site: benchSite,
+  tensorboard: benchTensorboard,
 };
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, only: { type: 'string' } } });

@@ -1,0 +1,55 @@
+/**
+ * One event file's read measurement, in a process of its own so its peak RSS is the reader's:
+ * the floors (a createReadStream of every byte; a readSync loop in 4 MiB chunks) and our reader
+ * to a validated Snapshot, alternated after one warm-up of each (warm page cache); prints one
+ * JSON line with the medians and the scalar points read.
+ * Usage: node --expose-gc tensorboard-child.ts <event file> <repeats>
+ */
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { readStores } from '../../src/lib/read/index.ts';
+import { CHUNK_BYTES } from '../../src/lib/read/tensorboard/tfrecord.ts';
+
+const [file, repeatsArg] = process.argv.slice(2) as [string, string];
+const repeats = Number(repeatsArg);
+
+async function stream(): Promise<number> {
+  let bytes = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) bytes += chunk.length;
+  return bytes;
+}
+
+function readLoop(): number {
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let bytes = 0;
+  for (let n = readSync(fd, buffer, 0, buffer.length, 0); n > 0; n = readSync(fd, buffer, 0, buffer.length, bytes)) bytes += n;
+  closeSync(fd);
+  return bytes;
+}
+
+let points = 0;
+async function ours(): Promise<void> {
+  const snapshot = await readStores([file]);
+  points = snapshot.runs.reduce((n, r) => n + Object.values(r.metrics).reduce((m, metric) => m + metric.history.length, 0), 0);
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const time = async (fn: () => unknown): Promise<number> => {
+  gc();
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+};
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+await stream();
+readLoop();
+const streams: number[] = [];
+const loops: number[] = [];
+const oursTimes: number[] = [];
+for (let i = 0; i < repeats; i++) {
+  streams.push(await time(stream));
+  loops.push(await time(readLoop));
+  oursTimes.push(await time(ours));
+}
+process.stdout.write(`${JSON.stringify({ streamMs: median(streams), readSyncMs: median(loops), oursMs: median(oursTimes), points, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
