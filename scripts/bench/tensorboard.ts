@@ -5,7 +5,7 @@
  * reader's), against two floors measured in the same process: a plain streaming read of the same
  * bytes (`fs.createReadStream`, the goal's floor) and a bare `readSync` loop in the reader's own
  * 4 MiB chunks (no decoding at all, for reference).
- *   node scripts/bench.ts --only tensorboard [--tb-mb 1024]
+ *   [RUNFOLIO_BENCH_TB_MB=1024] node scripts/bench.ts --only tensorboard
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -17,8 +17,7 @@ import type { BenchContext, BenchRow } from './types.ts';
 const CHILD = fileURLToPath(new URL('./tensorboard-child.ts', import.meta.url));
 const GOAL = 2;
 
-export async function benchTensorboard(ctx: BenchContext): Promise<BenchRow[]> {
-  const megabytes = Number(process.env.RUNFOLIO_BENCH_TB_MB ?? 1024);
+export async function benchTensorboard(ctx: BenchContext, megabytes = Number(process.env.RUNFOLIO_BENCH_TB_MB ?? 1024)): Promise<BenchRow[]> {
   const file = join(ctx.tmp, 'tensorboard', 'run', 'events.out.tfevents.1700000000.bench.1.0');
   ctx.log(`tensorboard: writing a ${megabytes.toLocaleString('en-US')} MB event file`);
   const written = writeBenchEventFile(file, megabytes * 2 ** 20);
