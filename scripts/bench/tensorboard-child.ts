@@ -8,6 +8,7 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { readStores } from '../../src/lib/read/index.ts';
 import { CHUNK_BYTES } from '../../src/lib/read/tensorboard/tfrecord.ts';
+import { median, timeOnce } from './types.ts';
 
 const [file, repeatsArg] = process.argv.slice(2) as [string, string];
 const repeats = Number(repeatsArg);
@@ -33,14 +34,6 @@ async function ours(): Promise<void> {
   points = snapshot.runs.reduce((n, r) => n + Object.values(r.metrics).reduce((m, metric) => m + metric.history.length, 0), 0);
 }
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const time = async (fn: () => unknown): Promise<number> => {
-  gc();
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-};
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 await stream();
 readLoop();
@@ -48,8 +41,8 @@ const streams: number[] = [];
 const loops: number[] = [];
 const oursTimes: number[] = [];
 for (let i = 0; i < repeats; i++) {
-  streams.push(await time(stream));
-  loops.push(await time(readLoop));
-  oursTimes.push(await time(ours));
+  streams.push(await timeOnce(stream));
+  loops.push(await timeOnce(readLoop));
+  oursTimes.push(await timeOnce(ours));
 }
 process.stdout.write(`${JSON.stringify({ streamMs: median(streams), readSyncMs: median(loops), oursMs: median(oursTimes), points, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

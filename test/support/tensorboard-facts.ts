@@ -25,6 +25,7 @@ import { metricNumber } from '../../src/lib/metric-value.ts';
 import type { Run } from '../../src/lib/model.ts';
 import { paramText } from '../../src/lib/read/flatten.ts';
 import type { StoreContents, UnpublishedCount } from '../../src/lib/read/types.ts';
+import { same, sameSet } from './expected-facts.ts';
 
 type Num = number | string;
 
@@ -135,26 +136,4 @@ function compareScalar(out: string[], at: string, got: Run['metrics'][string], w
     same(out, `${at} latest timestamp`, got.latest.timestamp, Math.round(want.last_wall_time * 1000));
   }
   if (want.steps_monotonic) same(out, `${at} first and last step`, [steps[0], steps.at(-1)], [want.first_step, want.last_step]);
-}
-
-function same(out: string[], what: string, got: unknown, want: unknown): void {
-  const g = canonical(got);
-  const w = canonical(want);
-  if (g !== w) out.push(`${what}: expected ${w}, got ${g}`);
-}
-
-function sameSet(out: string[], what: string, got: readonly string[], want: readonly string[]): void {
-  const mine = new Set(got);
-  const theirs = new Set(want);
-  const missing = [...theirs].filter((x) => !mine.has(x));
-  const extra = [...mine].filter((x) => !theirs.has(x));
-  if (missing.length > 0) out.push(`${what}: missing ${missing.join(', ')}`);
-  if (extra.length > 0) out.push(`${what}: unexpected ${extra.join(', ')}`);
-}
-
-/** JSON with object keys sorted, so key order never makes two equal facts differ. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
 }
