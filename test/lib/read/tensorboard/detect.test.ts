@@ -58,6 +58,14 @@ describe('detectStore(path) for TensorBoard logs', () => {
     expect((await detectStore(dir)).kind).toBe('sqlite');
   });
 
+  it('does not look for logs in hidden folders or installed packages beside an MLflow store', async () => {
+    const dir = tempDir();
+    cpSync(AUGURY, join(dir, 'mlruns'), { recursive: true });
+    logs(join(dir, '.venv/lib/python3.12/site-packages/tensorboard/testdata'));
+    logs(join(dir, 'web/node_modules/some-package/fixtures'));
+    expect((await detectStore(dir)).kind).toBe('mlruns');
+  });
+
   it('asks which one is meant when a project folder holds an MLflow store and a log tree beside it', async () => {
     const dir = tempDir();
     cpSync(AUGURY, join(dir, 'mlruns'), { recursive: true });

@@ -72,12 +72,14 @@ describe('readTensorboard(dir, label)', () => {
   });
 
   describe('runs', () => {
-    it('makes one run per folder holding event files, named by its path, several files merged in name order', async () => {
+    it('makes one run per folder holding event files, named by its path, several files merged in name order, installed packages left out', async () => {
       const root = tempDir();
       writeEventFile(join(root, 'events.out.tfevents.1'), [scalar('top', 0, 1)]);
       writeEventFile(join(root, 'a/b/events.out.tfevents.2'), [scalar('x', 5, 2)], T0 + 10);
       writeEventFile(join(root, 'a/b/events.out.tfevents.1'), [scalar('x', 5, 1)], T0 + 5);
       writeFileSync(join(root, 'a/notes.txt'), 'not a run');
+      writeEventFile(join(root, '.venv/lib/site-packages/pkg/events.out.tfevents.1'), [scalar('test-data', 0, 1)]);
+      writeEventFile(join(root, 'a/node_modules/pkg/events.out.tfevents.1'), [scalar('test-data', 0, 1)]);
       const { runs, experiments, run } = await readTree(root);
       expect(runs.map((r) => r.name)).toEqual(['.', 'a/b']);
       expect(experiments).toEqual([{ id: runs[0]!.experimentId, name: 'logs', lifecycleStage: 'active', tags: {} }]);
