@@ -19,7 +19,8 @@
  *   record before it is kept;
  * - a value of a scalar tag that is not a scalar, hparams content that does not decode, an `args`
  *   text that is not a JSON object, an unreadable `hparams.yaml`: that value or file;
- * - a run folder none of whose files holds an event: that run; symbolic links: not followed.
+ * - a run folder none of whose files holds an event: that run; symbolic links: not followed;
+ *   hidden folders and installed packages (`node_modules`, `site-packages`): not searched.
  * What aborts: a tree in which no event file can be read at all (InputError naming the first problem).
  * The files are only read.
  */
