@@ -11,7 +11,7 @@ export const buildSpec: CommandSpec = {
   name: 'build',
   summary: 'Build the static site: experiment, run, comparison and model pages, and the reports in --content.',
   options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable: stores are merged.' },
+    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), JSON export, or TensorBoard log folder. Repeatable: stores are merged.' },
     content: { type: 'string', value: 'DIR', description: 'Folder with reports/*.md (Markdown with front matter).' },
     out: { type: 'string', short: 'o', value: 'DIR', description: 'Output folder, emptied first (default: dist).' },
     base: { type: 'string', value: '/SUB/PATH/', description: 'Serve the site under a sub-path (GitHub Pages: /<repo>/).' },

@@ -10,7 +10,7 @@ export const exportSpec: CommandSpec = {
   name: 'export',
   summary: 'Write the Snapshot (experiments, runs with full metric histories, models, warnings) as JSON. It reads back with --store FILE.json.',
   options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
+    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), JSON export, or TensorBoard log folder. Repeatable.' },
     out: { type: 'string', short: 'o', value: 'FILE', description: 'Write to FILE instead of standard output.' },
   },
 };

@@ -30,7 +30,7 @@ export const rankSpec: CommandSpec = {
   name: 'rank',
   summary: 'Rank runs by a metric or an MLflow order_by, optionally filtered, per experiment or group; as a table or JSON.',
   options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
+    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), JSON export, or TensorBoard log folder. Repeatable.' },
     experiment: { type: 'string', multiple: true, value: 'NAME|ID', description: 'Only runs of this experiment (name or id). Repeatable; default all.' },
     filter: { type: 'string', value: 'EXPR', description: "MLflow filter_string, e.g. \"metrics.acc > 0.9 AND params.model = 'cnn'\"." },
     'order-by': { type: 'string', multiple: true, value: 'EXPR', description: 'MLflow order_by clause, e.g. "metrics.acc DESC". Repeatable; sorts instead of --metric.' },
