@@ -22,9 +22,13 @@ export async function benchTensorboard(ctx: BenchContext, megabytes = Number(pro
   ctx.log(`tensorboard: writing a ${megabytes.toLocaleString('en-US')} MB event file`);
   const written = writeBenchEventFile(file, megabytes * 2 ** 20);
   ctx.log(`tensorboard: ${(written.bytes / 2 ** 20).toFixed(0)} MB, ${written.points.toLocaleString('en-US')} scalar points; reading on ${availableParallelism()} cores`);
-  const out = execFileSync(process.execPath, ['--expose-gc', CHILD, file, '3'], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  const result = JSON.parse(out.trim().split('\n').pop() as string) as { streamMs: number; readSyncMs: number; oursMs: number; points: number; peakRssMb: number };
+  const out = execFileSync(process.execPath, ['--expose-gc', CHILD, file, '5'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const result = JSON.parse(out.trim().split('\n').pop() as string) as {
+    streamMs: number; readSyncMs: number; oursMs: number; cpuMs: { stream: number; readSync: number; ours: number }; points: number; peakRssMb: number;
+  };
   if (result.points !== written.points) throw new Error(`read ${result.points} scalar points of ${written.points} from ${file}`);
+  const { cpuMs } = result;
+  ctx.log(`tensorboard: CPU time ours ${cpuMs.ours.toFixed(0)} ms, createReadStream ${cpuMs.stream.toFixed(0)} ms (${(cpuMs.ours / cpuMs.stream).toFixed(2)}×), readSync loop ${cpuMs.readSync.toFixed(0)} ms`);
   const name = `${(written.bytes / 2 ** 30).toFixed(2)} GB event file → validated Snapshot`;
   return [
     { section: 'tensorboard', name, size: 1, floor: 'plain streaming read (createReadStream)', floorMs: result.streamMs, oursMs: result.oursMs, peakRssMb: result.peakRssMb, goal: GOAL },
