@@ -3,6 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../src/lib/errors.ts';
+import { maskedCrc32c } from '../../../../src/lib/read/tensorboard/crc32c.ts';
 import { readTensorboard } from '../../../../src/lib/read/tensorboard/index.ts';
 import { EventFileWriter, writeEventFile } from '../../../../scripts/lib/write-tensorboard.ts';
 import { tempDir } from '../../../support/tmp.ts';
@@ -82,6 +83,19 @@ describe('readTensorboard with bad input', () => {
     const { runs, warnings } = await readTensorboard(root, 'logs');
     expect(runs.map((r) => r.name)).toEqual(['good']);
     expect(warnings).toEqual([{ path: 'logs/loop', message: 'symbolic link not followed' }]);
+  });
+
+  it('ends a file at a record claiming more than 2 GiB, keeping the records before it', async () => {
+    const root = tempDir();
+    const header = Buffer.alloc(12);
+    header.writeUInt32LE(3, 4);
+    header.writeUInt32LE(maskedCrc32c(header, 0, 8), 8);
+    const writer = new EventFileWriter(join(root, 'events.out.tfevents.1')).add({ kind: 'scalar', tag: 'loss', step: 0, wallTime: T0, value: 1 });
+    const offset = writer.bytes;
+    writer.raw(header).raw(Buffer.alloc(32)).close();
+    const { runs, warnings } = await readTensorboard(root, 'logs');
+    expect(runs[0]?.metrics.loss?.history).toHaveLength(1);
+    expect(warnings).toEqual([{ path: 'logs/events.out.tfevents.1', message: `record at byte ${offset} claims ${3 * 2 ** 32} bytes (over 2 GiB): the rest of the file is skipped` }]);
   });
 
   it('reads a file whose records are all damaged as a skipped run, with each problem named', async () => {

@@ -53,6 +53,18 @@ describe('readRecords(file, onRecord, chunkBytes)', () => {
     expect(records(file).result.stop).toEqual({ reason: 'truncated', offset: 0 });
   });
 
+  it('stops at a length no protocol buffer can have (over 2 GiB), even when its CRC holds', () => {
+    const file = join(tempDir(), 'f');
+    const header = Buffer.alloc(12);
+    header.writeUInt32LE(0, 0);
+    header.writeUInt32LE(1, 4);
+    header.writeUInt32LE(maskedCrc32c(header, 0, 8), 8);
+    writeFileSync(file, Buffer.concat([frameRecord(Buffer.from('ok')), header, Buffer.alloc(64)]));
+    const { data, result } = records(file);
+    expect(data).toEqual(['ok']);
+    expect(result.stop).toEqual({ reason: 'too-large', offset: 18, length: 2 ** 32 });
+  });
+
   it('hands on the data CRC stored after each record', () => {
     const file = join(tempDir(), 'f');
     writeFileSync(file, Buffer.concat([frameRecord(Buffer.from('ok')), frameRecord(Buffer.from('bad'), 'data-crc')]));
