@@ -35,7 +35,8 @@ export class RunLog {
   events = 0;
   /** Values a tag's plugin cannot read (a scalar tag's non-scalar value, hparams content that does not decode). */
   readonly problems = new Map<string, TagProblem>();
-  private readonly plugins = new Map<string, string>();
+  /** Each tag's plugin, fixed by its first value, and the points of a scalar tag. */
+  private readonly series = new Map<string, { plugin: string; columns?: GrowingColumns }>();
 
   add(event: EventMessage): void {
     this.events += 1;
@@ -55,16 +56,17 @@ export class RunLog {
 
   private addValue(value: SummaryValueMessage, step: number, timestamp: number): void {
     const tag = value.tag;
-    let plugin = this.plugins.get(tag);
-    if (plugin === undefined) {
-      plugin = pluginOf(value);
-      this.plugins.set(tag, plugin);
+    let series = this.series.get(tag);
+    if (series === undefined) {
+      const plugin = pluginOf(value);
+      series = { plugin, ...(plugin === PLUGIN.scalars ? { columns: new GrowingColumns() } : {}) };
+      this.series.set(tag, series);
+      if (series.columns) this.scalars.set(tag, series.columns);
     }
-    if (plugin === PLUGIN.scalars) {
+    const { plugin, columns } = series;
+    if (columns) {
       const number = scalarOf(value);
       if (number === undefined) return this.problem(tag, 'not scalars (simple_value or a rank-0 float/double tensor)');
-      let columns = this.scalars.get(tag);
-      if (!columns) this.scalars.set(tag, (columns = new GrowingColumns()));
       columns.push(step, timestamp, number);
     } else {
       this.count(plugin || value.value || 'empty', tag);

@@ -24,6 +24,13 @@ describe('crc32c(bytes)', () => {
       }
     }
   });
+
+  it('gives the definition\'s result on long ranges too, where the two halves are computed apart and joined', () => {
+    const bytes = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 2654435761) >>> 24));
+    for (const [start, end] of [[0, 20_000], [3, 19_999], [1, 2049], [5, 2052], [7, 2054], [100, 4200], [11, 9_876]] as const) {
+      expect(crc32c(bytes, start, end)).toBe(bitwise(bytes.subarray(start, end)));
+    }
+  });
 });
 
 /** CRC-32C one bit at a time, straight from the definition. */
