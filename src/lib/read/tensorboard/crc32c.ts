@@ -92,47 +92,30 @@ export function crc32c(bytes: Uint8Array, start = 0, end = bytes.length): number
 
 /** The running CRC `c` carried over the 16-byte blocks of [at, end) of the view. */
 function oneChain(v: DataView, at: number, end: number, c: number): number {
-  const t = TABLE;
-  for (; at < end; at += 16) {
-    c ^= v.getInt32(at, true);
-    const b = v.getInt32(at + 4, true);
-    const d = v.getInt32(at + 8, true);
-    const e = v.getInt32(at + 12, true);
-    c =
-      (t[3840 + (c & 0xff)] as number) ^ (t[3584 + ((c >>> 8) & 0xff)] as number) ^ (t[3328 + ((c >>> 16) & 0xff)] as number) ^ (t[3072 + (c >>> 24)] as number) ^
-      (t[2816 + (b & 0xff)] as number) ^ (t[2560 + ((b >>> 8) & 0xff)] as number) ^ (t[2304 + ((b >>> 16) & 0xff)] as number) ^ (t[2048 + (b >>> 24)] as number) ^
-      (t[1792 + (d & 0xff)] as number) ^ (t[1536 + ((d >>> 8) & 0xff)] as number) ^ (t[1280 + ((d >>> 16) & 0xff)] as number) ^ (t[1024 + (d >>> 24)] as number) ^
-      (t[768 + (e & 0xff)] as number) ^ (t[512 + ((e >>> 8) & 0xff)] as number) ^ (t[256 + ((e >>> 16) & 0xff)] as number) ^ (t[e >>> 24] as number);
-  }
+  for (; at < end; at += 16) c = fold16(c ^ v.getInt32(at, true), v.getInt32(at + 4, true), v.getInt32(at + 8, true), v.getInt32(at + 12, true));
   return c;
 }
 
 /** CRC-32C of the 2·blocks 16-byte blocks at `at`: both halves at once, then joined. */
 function twoChains(v: DataView, at: number, blocks: number): number {
-  const t = TABLE;
   let a = ~0;
   let z = ~0;
   for (let p = at, q = at + blocks * 16, end = q; p < end; p += 16, q += 16) {
-    a ^= v.getInt32(p, true);
-    const b = v.getInt32(p + 4, true);
-    const d = v.getInt32(p + 8, true);
-    const e = v.getInt32(p + 12, true);
-    z ^= v.getInt32(q, true);
-    const y = v.getInt32(q + 4, true);
-    const x = v.getInt32(q + 8, true);
-    const w = v.getInt32(q + 12, true);
-    a =
-      (t[3840 + (a & 0xff)] as number) ^ (t[3584 + ((a >>> 8) & 0xff)] as number) ^ (t[3328 + ((a >>> 16) & 0xff)] as number) ^ (t[3072 + (a >>> 24)] as number) ^
-      (t[2816 + (b & 0xff)] as number) ^ (t[2560 + ((b >>> 8) & 0xff)] as number) ^ (t[2304 + ((b >>> 16) & 0xff)] as number) ^ (t[2048 + (b >>> 24)] as number) ^
-      (t[1792 + (d & 0xff)] as number) ^ (t[1536 + ((d >>> 8) & 0xff)] as number) ^ (t[1280 + ((d >>> 16) & 0xff)] as number) ^ (t[1024 + (d >>> 24)] as number) ^
-      (t[768 + (e & 0xff)] as number) ^ (t[512 + ((e >>> 8) & 0xff)] as number) ^ (t[256 + ((e >>> 16) & 0xff)] as number) ^ (t[e >>> 24] as number);
-    z =
-      (t[3840 + (z & 0xff)] as number) ^ (t[3584 + ((z >>> 8) & 0xff)] as number) ^ (t[3328 + ((z >>> 16) & 0xff)] as number) ^ (t[3072 + (z >>> 24)] as number) ^
-      (t[2816 + (y & 0xff)] as number) ^ (t[2560 + ((y >>> 8) & 0xff)] as number) ^ (t[2304 + ((y >>> 16) & 0xff)] as number) ^ (t[2048 + (y >>> 24)] as number) ^
-      (t[1792 + (x & 0xff)] as number) ^ (t[1536 + ((x >>> 8) & 0xff)] as number) ^ (t[1280 + ((x >>> 16) & 0xff)] as number) ^ (t[1024 + (x >>> 24)] as number) ^
-      (t[768 + (w & 0xff)] as number) ^ (t[512 + ((w >>> 8) & 0xff)] as number) ^ (t[256 + ((w >>> 16) & 0xff)] as number) ^ (t[w >>> 24] as number);
+    a = fold16(a ^ v.getInt32(p, true), v.getInt32(p + 4, true), v.getInt32(p + 8, true), v.getInt32(p + 12, true));
+    z = fold16(z ^ v.getInt32(q, true), v.getInt32(q + 4, true), v.getInt32(q + 8, true), v.getInt32(q + 12, true));
   }
   return combine(~a >>> 0, ~z >>> 0, blocks * 16);
+}
+
+/** The CRC state after one 16-byte block, given as four little-endian words, the first already xored with the state. */
+function fold16(a: number, b: number, d: number, e: number): number {
+  const t = TABLE;
+  return (
+    (t[3840 + (a & 0xff)] as number) ^ (t[3584 + ((a >>> 8) & 0xff)] as number) ^ (t[3328 + ((a >>> 16) & 0xff)] as number) ^ (t[3072 + (a >>> 24)] as number) ^
+    (t[2816 + (b & 0xff)] as number) ^ (t[2560 + ((b >>> 8) & 0xff)] as number) ^ (t[2304 + ((b >>> 16) & 0xff)] as number) ^ (t[2048 + (b >>> 24)] as number) ^
+    (t[1792 + (d & 0xff)] as number) ^ (t[1536 + ((d >>> 8) & 0xff)] as number) ^ (t[1280 + ((d >>> 16) & 0xff)] as number) ^ (t[1024 + (d >>> 24)] as number) ^
+    (t[768 + (e & 0xff)] as number) ^ (t[512 + ((e >>> 8) & 0xff)] as number) ^ (t[256 + ((e >>> 16) & 0xff)] as number) ^ (t[e >>> 24] as number)
+  );
 }
 
 /** The masked CRC-32C TFRecord stores after the length and after the data. */
