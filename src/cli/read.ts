@@ -1,9 +1,28 @@
-/** Reading stores from a command: progress on interactive terminals, silence elsewhere. */
+/**
+ * The one read step of every command that writes data: read the stores (progress on interactive
+ * terminals, silence elsewhere), then redact (src/lib/redact.ts) before anything else sees the
+ * Snapshot. Commands describe the options once (specs.ts REDACT_OPTIONS) and call `readRedacted`.
+ */
 import type { Snapshot } from '../lib/model.ts';
 import { readStores, type ReadOptions } from '../lib/read/index.ts';
+import { parseRedactions, redactSnapshot, type Redactions } from '../lib/redact.ts';
+import { stringList, type CommandSpec, type ParsedValues } from './args.ts';
 import { progressLine, type CliIO } from './io.ts';
 
-export async function readWithProgress(stores: string[], io: CliIO, options: Omit<ReadOptions, 'onProgress'> = {}): Promise<Snapshot> {
+export function redactionsOf(spec: CommandSpec, values: ParsedValues): Redactions {
+  return parseRedactions(stringList(spec, values, 'redact'), values['no-redact'] !== true);
+}
+
+export async function readRedacted(
+  stores: string[],
+  redactions: Redactions,
+  io: CliIO,
+  options: Omit<ReadOptions, 'onProgress'> = {},
+): Promise<{ snapshot: Snapshot; masked: number }> {
+  return redactSnapshot(await readWithProgress(stores, io, options), redactions);
+}
+
+async function readWithProgress(stores: string[], io: CliIO, options: Omit<ReadOptions, 'onProgress'>): Promise<Snapshot> {
   const progress = progressLine(io, 'reading runs');
   try {
     return await readStores(stores, { ...options, onProgress: progress.update });

@@ -2,26 +2,18 @@
 import { summarizeSnapshot, type SnapshotSummary } from '../../lib/analyze/summary.ts';
 import type { Snapshot } from '../../lib/model.ts';
 import type { UnpublishedCount } from '../../lib/read/index.ts';
-import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
+import { commandHelp, parseCommand, stringList } from '../args.ts';
+import { inspectSpec } from '../specs.ts';
 import type { CliIO } from '../io.ts';
-import { readWithProgress } from '../read.ts';
+import { readRedacted, redactionsOf } from '../read.ts';
 import { sortUnpublished, unpublishedLines } from './unpublished.ts';
-
-export const inspectSpec: CommandSpec = {
-  name: 'inspect',
-  summary: 'Summarize a store: experiments, runs by status, metrics, params, registered models, what was skipped and what was not published.',
-  options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), JSON export, or TensorBoard log folder. Repeatable.' },
-    json: { type: 'boolean', description: 'Print the summary as JSON.' },
-  },
-};
 
 export async function inspectCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(inspectSpec, argv);
   if (values.help) return io.stdout(commandHelp(inspectSpec)), 0;
   const stores = stringList(inspectSpec, values, 'store', true);
   const counts: UnpublishedCount[] = [];
-  const snapshot = await readWithProgress(stores, io, { onUnpublished: (count) => counts.push(count) });
+  const { snapshot } = await readRedacted(stores, redactionsOf(inspectSpec, values), io, { onUnpublished: (count) => counts.push(count) });
   const summary = summarizeSnapshot(snapshot);
   const unpublished = sortUnpublished(counts);
   if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, unpublished, warnings: snapshot.warnings }, null, 2)}\n`);
