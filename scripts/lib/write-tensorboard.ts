@@ -15,7 +15,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import protobuf from 'protobufjs';
 import { maskedCrc32c } from '../../src/lib/read/tensorboard/crc32c.ts';
-import descriptor from '../../src/lib/read/tensorboard/proto/descriptor.json' with { type: 'json' };
+import { descriptor } from '../../src/lib/read/tensorboard/proto/descriptor.ts';
 
 // The protos as the .proto files declare them, oneofs included: a oneof member is written even
 // when it holds its default (a scalar of 0.0), as every TensorBoard writer does.

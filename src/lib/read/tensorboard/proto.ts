@@ -1,10 +1,10 @@
 /**
  * The TensorBoard protobuf types the reader decodes, from the vendored .proto files (see
- * proto/UPSTREAM.md) compiled to protobufjs's JSON descriptor, and the shapes protobufjs gives
+ * proto/UPSTREAM.md) as protobufjs's JSON descriptor (proto/descriptor.ts), and the shapes protobufjs gives
  * their decoded messages (field names as in the .proto files).
  */
 import protobuf from 'protobufjs';
-import descriptor from './proto/descriptor.json' with { type: 'json' };
+import { descriptor } from './proto/descriptor.ts';
 
 const root = protobuf.Root.fromJSON(descriptor as protobuf.INamespace);
 plainOneofs(root);
