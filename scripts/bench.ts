@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: Runfolio's speed, each figure against a floor measured in the same run.
  * Sections: start (the compiled bin's --help and inspect against `node -e 0`), read (mlruns and
- * mlflow.db → Snapshot), wandb (W&B run folders → Snapshot), analyze (search, best run per group),
- * site (full build), compare (two runs against inspect; the Markdown's length at 5,000 metrics).
- * Prints a Markdown table (the one in README.md) and the machine it ran on.
- *   node scripts/bench.ts [--sizes 1000,10000] [--only start,read,wandb,analyze,site,compare]
+ * mlflow.db → Snapshot), wandb (W&B run folders → Snapshot), tensorboard (a 1 GB event file →
+ * Snapshot; RUNFOLIO_BENCH_TB_MB sets the size), analyze (search, best run per group), site (full
+ * build), compare (two runs against inspect; the Markdown's length at 5,000 metrics). Prints a
+ * Markdown table (the one in README.md) and the machine it ran on.
+ *   node scripts/bench.ts [--sizes 1000,10000] [--only start,read,wandb,tensorboard,analyze,site,compare]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -16,6 +17,7 @@ import { benchRead } from './bench/read.ts';
 import { benchSite } from './bench/site.ts';
 import { benchStart } from './bench/start.ts';
 import { benchWandb } from './bench/wandb.ts';
+import { benchTensorboard } from './bench/tensorboard.ts';
 import { syntheticSpec } from './lib/synthetic.ts';
 import { writeMlruns } from '../src/generate/write-mlruns.ts';
 import type { BenchContext, BenchRow } from './bench/types.ts';
@@ -27,6 +29,7 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
   analyze: benchAnalyze,
   site: benchSite,
   compare: benchCompare,
+  tensorboard: benchTensorboard,
 };
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, only: { type: 'string' } } });

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { readStores } from '../../src/lib/read/index.ts';
+import { median, timeOnce } from './types.ts';
 
 const [kind, path, repeatsArg] = process.argv.slice(2) as [string, string, string];
 const repeats = Number(repeatsArg);
@@ -34,21 +35,13 @@ function plainSelect(file: string): number {
 }
 
 const floor = kind === 'sqlite' ? () => plainSelect(path) : () => plainRead(path);
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const time = async (fn: () => unknown): Promise<number> => {
-  gc();
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-};
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 floor(); // warm the page cache
 const floors: number[] = [];
 const ours: number[] = [];
 let runs = 0;
 for (let i = 0; i < repeats; i++) {
-  floors.push(await time(floor));
-  ours.push(await time(async () => (runs = (await readStores([path])).runs.length)));
+  floors.push(await timeOnce(floor));
+  ours.push(await timeOnce(async () => (runs = (await readStores([path])).runs.length)));
 }
 process.stdout.write(`${JSON.stringify({ floorMs: median(floors), oursMs: median(ours), runs, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -70,3 +70,15 @@ export async function timePair(floor: () => unknown, ours: () => unknown, repeat
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   return { floorMs: median(floors), oursMs: median(oursTimes) };
 }
+
+/** One timing of `fn` in ms, after a garbage collection when the process runs with --expose-gc (the child processes do). */
+export async function timeOnce(fn: () => unknown): Promise<number> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+export function median(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+}

@@ -74,7 +74,7 @@ function usage(): string {
   return [
     'Usage: runfolio <command> [options]',
     '',
-    'Static sites from MLflow experiment stores (mlruns/, mlflow.db, JSON exports).',
+    'Static sites from MLflow experiment stores (mlruns/, mlflow.db, JSON exports) and TensorBoard logs.',
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.spec.name.padEnd(width)}${c.spec.summary.split('. ')[0]?.replace(/\.$/, '')}.`),

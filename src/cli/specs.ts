@@ -5,7 +5,7 @@
  */
 import type { CommandSpec, OptionSpec } from './args.ts';
 
-export const STORE_OPTION: OptionSpec = { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable: stores are merged.' };
+export const STORE_OPTION: OptionSpec = { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), JSON export, or TensorBoard log folder. Repeatable: stores are merged.' };
 
 /** `--redact` and `--no-redact`, the same for every command that writes data. */
 export const REDACT_OPTIONS: Record<string, OptionSpec> = {
@@ -35,7 +35,7 @@ export const buildSpec: CommandSpec = {
 
 export const inspectSpec: CommandSpec = {
   name: 'inspect',
-  summary: 'Summarize a store: experiments, runs by status, metrics, params, registered models and what was skipped.',
+  summary: 'Summarize a store: experiments, runs by status, metrics, params, registered models, what was skipped and what was not published.',
   options: {
     store: STORE_OPTION,
     json: { type: 'boolean', description: 'Print the summary as JSON.' },
@@ -89,7 +89,7 @@ export const compareSpec: CommandSpec = {
   summary: 'Compare candidate runs with a baseline: Markdown for a pull request, a static comparison site, and gates that fail the check.',
   positionals: 'RUN...',
   options: {
-    store: { type: 'string', multiple: true, value: '[LABEL=]PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable; LABEL= names the store for LABEL:RUN.' },
+    store: { type: 'string', multiple: true, value: '[LABEL=]PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), JSON export, or TensorBoard log folder. Repeatable; LABEL= names the store for LABEL:RUN.' },
     baseline: { type: 'string', value: 'RUN', description: 'The run to compare with (default: the first RUN).' },
     metric: { type: 'string', multiple: true, value: 'KEY|GLOB', description: 'Compare these metrics (default: those both runs logged). Repeatable.' },
     markdown: { type: 'string', value: 'FILE', description: 'Write the Markdown summary to FILE ("-": standard output).' },

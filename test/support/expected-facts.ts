@@ -233,13 +233,13 @@ function sameNumber(a: number, b: number): boolean {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
-function same(out: string[], what: string, got: unknown, want: unknown): void {
+export function same(out: string[], what: string, got: unknown, want: unknown): void {
   const g = canonical(got);
   const w = canonical(want);
   if (g !== w) out.push(`${what}: expected ${w}, got ${g}`);
 }
 
-function sameSet(out: string[], what: string, got: readonly string[], want: readonly string[]): void {
+export function sameSet(out: string[], what: string, got: readonly string[], want: readonly string[]): void {
   const mine = new Set(got);
   const theirs = new Set(want);
   const missing = [...theirs].filter((x) => !mine.has(x));

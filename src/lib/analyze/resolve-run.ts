@@ -15,15 +15,17 @@ export function resolveRun(snapshot: Pick<Snapshot, 'runs' | 'experiments' | 'mo
   const byPrefix = ref.length >= 4 ? snapshot.runs.filter((r) => r.id.startsWith(ref)) : [];
   if (byPrefix.length === 1) return byPrefix[0] as Run;
   if (byPrefix.length > 1) throw new UsageError(`run ${JSON.stringify(ref)} is ambiguous: ${byPrefix.length} runs start with it (${byPrefix.slice(0, 3).map((r) => r.id).join(', ')}…)`);
-  const slash = ref.lastIndexOf('/');
-  if (slash > 0) {
+  // Experiment names and run names may both hold `/` (`/Shared/YOLO`, a TensorBoard run
+  // `strict/run_1`): every split point is tried.
+  const named: Run[] = [];
+  for (let slash = ref.indexOf('/', 1); slash > 0; slash = ref.indexOf('/', slash + 1)) {
     const experiment = ref.slice(0, slash);
     const name = ref.slice(slash + 1);
     const ids = new Set(snapshot.experiments.filter((e) => e.name === experiment || e.id === experiment).map((e) => e.id));
-    const named = snapshot.runs.filter((r) => ids.has(r.experimentId) && r.name === name && r.lifecycleStage === 'active');
-    if (named.length === 1) return named[0] as Run;
-    if (named.length > 1) throw new UsageError(`run ${JSON.stringify(ref)} is ambiguous: ${named.length} runs of that experiment have that name; use a run id`);
+    named.push(...snapshot.runs.filter((r) => ids.has(r.experimentId) && r.name === name && r.lifecycleStage === 'active'));
   }
+  if (named.length === 1) return named[0] as Run;
+  if (named.length > 1) throw new UsageError(`run ${JSON.stringify(ref)} is ambiguous: ${named.length} runs of that experiment have that name; use a run id`);
   throw new UsageError(`no run matches ${JSON.stringify(ref)} (give a run id, a unique prefix, EXPERIMENT/RUN_NAME, models:/NAME/VERSION or models:/NAME@ALIAS)`);
 }
 

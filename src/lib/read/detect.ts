@@ -8,19 +8,28 @@
  *   to choose (since MLflow 3.7 `mlruns/` next to `mlflow.db` usually holds only artifacts, and
  *   then the database is chosen);
  * - a folder with mlflow-export-import `experiment.json`/`run.json` files → the JSON reader;
+ * - a folder with TensorBoard event files (`*tfevents*`) anywhere below it → the TensorBoard
+ *   reader, and a file starting with a TFRecord header → that one event file; event files inside
+ *   an MLflow store's own folders are its artifacts (MLflow's autologging keeps TensorBoard logs
+ *   there), but event files beside an MLflow store make the choice ambiguous: an error asks for it.
  * - a W&B run folder (a `.wandb` log or wandb's `files/`), a folder of them (`wandb/`), a folder
- *   holding `wandb/`, or a `.wandb` log file (its run folder) → the W&B reader.
+ *   holding `wandb/`, or a `.wandb` log file (its run folder) → the W&B reader; checked before
+ *   TensorBoard, since a run logged with `sync_tensorboard` holds event files too.
  * Anything else is an InputError saying in one line what was expected.
  */
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import type { StoreLocation } from './types.ts';
+import { firstEventFile } from './tensorboard/discover.ts';
+import { startsWithRecord } from './tensorboard/tfrecord.ts';
+import type { StoreKind, StoreLocation } from './types.ts';
 import { checkHeader, FILE_HEADER_SIZE } from './wandb/log-file.ts';
 import { wandbFolderKind } from './wandb/folders.ts';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 const EXPECTED = 'expected an mlruns/ folder, an mlflow.db SQLite file (or sqlite:/// URI), a JSON export, TensorBoard event files or W&B run folders';
+/** Folders of an MLflow project that hold its store and artifacts, not a TensorBoard log tree. */
+const MLFLOW_FOLDERS = new Set(['mlruns', 'mlartifacts']);
 
 export async function detectStore(given: string): Promise<StoreLocation> {
   const path = resolve(fromSqliteUri(given));
@@ -29,8 +38,9 @@ export async function detectStore(given: string): Promise<StoreLocation> {
   const real = await realpath(path);
   if (info.isFile()) {
     const kind = await fileKind(real, given);
+    // A .wandb log stands for its run folder; an event file is read alone but named by its folder.
     if (kind === 'wandb') return { kind, path: dirname(real), given, label: basename(dirname(real)) };
-    return { kind, path: real, given, label: basename(real) };
+    return { kind, path: real, given, label: basename(kind === 'tensorboard' ? dirname(real) : real) };
   }
   if (!info.isDirectory()) throw new InputError(`${given}: not a file or folder (${EXPECTED})`);
 
@@ -42,11 +52,19 @@ export async function detectStore(given: string): Promise<StoreLocation> {
   if (hasMlruns && hasDb) {
     throw new InputError(`${given}: holds both mlruns/ and mlflow.db with tracking data; pass the one you mean with --store`);
   }
+  const eventFile = firstEventFile(real, MLFLOW_FOLDERS);
+  if (eventFile && (hasMlruns || hasDb)) {
+    const logs = eventFile.includes('/') ? join(given, eventFile.split('/')[0] as string) : given;
+    throw new InputError(
+      `${given}: holds an MLflow store (${hasDb ? 'mlflow.db' : 'mlruns/'}) and TensorBoard event files (${eventFile}); pass the one you mean with --store, or both: --store ${join(given, hasDb ? 'mlflow.db' : 'mlruns')} --store ${logs}`,
+    );
+  }
   if (hasDb) return { kind: 'sqlite', path: db, given, label: 'mlflow.db' };
   if (hasMlruns) return { kind: 'mlruns', path: mlruns, given, label: 'mlruns' };
   if (await hasExportImportFiles(real)) return { kind: 'json', path: real, given, label: basename(real) };
   if (wandbFolderKind(real, basename(real))) return { kind: 'wandb', path: real, given, label: basename(real) };
   if (wandbFolderKind(join(real, 'wandb'), 'wandb') === 'runs') return { kind: 'wandb', path: join(real, 'wandb'), given, label: 'wandb' };
+  if (eventFile) return { kind: 'tensorboard', path: real, given, label: basename(real) };
   throw new InputError(`${given}: not a store Runfolio can read: ${EXPECTED}`);
 }
 
@@ -55,7 +73,7 @@ function fromSqliteUri(given: string): string {
   return match ? (match[1] as string) : given;
 }
 
-async function fileKind(path: string, given: string): Promise<'sqlite' | 'json' | 'wandb'> {
+async function fileKind(path: string, given: string): Promise<StoreKind> {
   const handle = await open(path, 'r');
   let wandb;
   try {
@@ -66,6 +84,7 @@ async function fileKind(path: string, given: string): Promise<'sqlite' | 'json' 
     if (text.startsWith('{')) return 'json';
     wandb = checkHeader(head.subarray(0, FILE_HEADER_SIZE));
     if (wandb.ok) return 'wandb';
+    if (startsWithRecord(head)) return 'tensorboard';
   } finally {
     await handle.close();
   }

@@ -8,6 +8,7 @@ import { finalizeSnapshot } from './finalize.ts';
 import { readJsonStore } from './json/index.ts';
 import { mergeStores, type LabelledContents } from './merge.ts';
 import { readMlruns } from './mlruns/index.ts';
+import { readTensorboard } from './tensorboard/index.ts';
 import type { ReadOptions, StoreContents, StoreLocation } from './types.ts';
 
 export type { ReadCounts, ReadOptions, StoreLocation, UnpublishedCount } from './types.ts';
@@ -32,6 +33,8 @@ export async function readStore(location: StoreLocation, options: ReadOptions = 
       return readJsonStore(location.path, location.label);
     case 'wandb':
       return import('./wandb/index.ts').then((m) => m.readWandb(location.path, location.label, options));
+    case 'tensorboard':
+      return readTensorboard(location.path, location.label, options);
   }
 }
 

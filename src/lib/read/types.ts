@@ -1,11 +1,11 @@
 /** What every reader hands to the merge step: a Snapshot without its format marker, unsorted. */
 import type { Snapshot } from '../model.ts';
 
-export type StoreKind = 'mlruns' | 'sqlite' | 'json' | 'wandb';
+export type StoreKind = 'mlruns' | 'sqlite' | 'json' | 'tensorboard' | 'wandb';
 
 export interface StoreLocation {
   kind: StoreKind;
-  /** Absolute path: the mlruns root folder, the database file, the JSON file, or the W&B folder (of run folders, or one run folder). */
+  /** Absolute path: the mlruns root folder, the database file, the JSON file, the TensorBoard log tree (or event file), or the W&B folder (of run folders, or one run folder). */
   path: string;
   /** The path as the user gave it, for messages. */
   given: string;

@@ -23,6 +23,17 @@ describe('resolveRun(snapshot, ref)', () => {
     expect(resolveRun(snapshot, 'models:/clf@champion').id).toBe('aaaa1111');
   });
 
+  it('finds EXPERIMENT/RUN_NAME when the run name holds "/" (TensorBoard runs are folder paths), and the experiment name too', () => {
+    const nested: Pick<Snapshot, 'runs' | 'experiments' | 'models'> = {
+      experiments: [{ id: 'e1', name: 'runs', lifecycleStage: 'active', tags: {} }, { id: 'e2', name: '/Shared/yolo', lifecycleStage: 'active', tags: {} }],
+      runs: [run('cccc1111', 'strict/run_1', 'e1'), run('cccc2222', '.', 'e1'), run('dddd1111', 'v8/n', 'e2')],
+      models: [],
+    };
+    expect(resolveRun(nested, 'runs/strict/run_1').id).toBe('cccc1111');
+    expect(resolveRun(nested, 'runs/.').id).toBe('cccc2222');
+    expect(resolveRun(nested, '/Shared/yolo/v8/n').id).toBe('dddd1111');
+  });
+
   it.each([
     ['aaaa', /ambiguous: 2 runs start with it/],
     ['nope', /no run matches "nope"/],

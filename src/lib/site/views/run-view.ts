@@ -8,6 +8,9 @@ import type { MetricSummary, RunLink, RunView } from './types.ts';
 
 const NOTE_TAG = 'mlflow.note.content';
 
+/** How the run page names the trackers whose logs Runfolio reads besides MLflow's stores. */
+const TRACKER_NAMES: Record<NonNullable<Run['provenance']>['tracker'], string> = { tensorboard: 'TensorBoard', wandb: 'W&B' };
+
 export interface RunContext {
   experimentName: string;
   byId: Map<string, Run>;
@@ -36,6 +39,7 @@ export function runView(run: Run, context: RunContext): RunView {
     ...optional('durationMs', durationOf(run)),
     ...optional('user', run.user),
     ...optional('artifactUri', run.artifactUri),
+    ...(run.provenance ? { provenance: { tracker: TRACKER_NAMES[run.provenance.tracker], path: run.provenance.path } } : {}),
     facts: runFacts(run),
     ...(parent ? { parent: runLink(parent) } : {}),
     children: (context.children.get(run.id) ?? []).map(runLink),

@@ -107,6 +107,8 @@ export interface RunView extends RunLink {
   durationMs?: number;
   user?: string;
   artifactUri?: string;
+  /** For runs read from a tracker's own logs: the tracker's name (`TensorBoard`) and the file or folder, store-relative. */
+  provenance?: { tracker: string; path: string };
   /** Where the run came from and what makes it reproducible. */
   facts: Pairs;
   parent?: RunLink;
