@@ -8,8 +8,8 @@
  */
 import { metricNumber, type MetricValue, type Run } from '../../lib/model.ts';
 import { compareStrings, sortedRecord } from '../../lib/order.ts';
-import { shortId } from '../../lib/site/format.ts';
-import { formatMetric, formatTextTable, type TextColumn } from '../text-table.ts';
+import { formatNumber, shortId } from '../../lib/site/format.ts';
+import { formatTextTable, type TextColumn } from '../text-table.ts';
 
 /** A run as listed: its rank (null: unranked) and, with --group-by, its group. */
 export interface Listed {
@@ -39,7 +39,10 @@ export function formatRankTable(listed: readonly Listed[], metrics: readonly str
     clip(run.name),
     rank === null ? '-' : String(rank),
     ...(groupBy !== undefined ? [clip(group ?? '(none)')] : []),
-    ...metrics.map((key) => formatMetric(latest(run, key))),
+    ...metrics.map((key) => {
+      const value = latest(run, key);
+      return value === undefined ? '-' : formatNumber(value);
+    }),
     ...shown.map((key) => (Object.hasOwn(run.params, key) ? clip(run.params[key] as string) : '-')),
   ]);
   const more = params.length - shown.length;
