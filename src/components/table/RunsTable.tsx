@@ -1,36 +1,55 @@
 /**
  * The experiment page's runs table (a React island, `client:load`). Props are serializable data
  * only; the rows come from the data files (table-data.ts chunks): chunk 0 first, shown at once,
- * then the rest in the background, with filter and order re-applied as they arrive.
+ * then the rest in the background, with filter, order and grouping re-applied as they arrive.
  *
- * - Columns: name, status, start, duration, user, source, git commit, then the chosen metrics
- *   and params (ColumnPicker, defaults from `defaultColumns`).
+ * - Columns: the selection checkbox and Name pinned at the left, then Metrics (the primary metric
+ *   first), Params and Attributes under group headers; columns that read the same in every run
+ *   start hidden and are listed above the table; any column can be shown, hidden (ColumnPicker)
+ *   and resized (mouse or keyboard). The layout is remembered per experiment in the browser.
  * - Order: a header click sorts by that column (MLflow's rule, ties in table order, sorting.ts);
  *   the "Order by" box takes MLflow `order_by` clauses (`metrics.acc DESC, params.lr`) with
  *   MLflow's tie order. Each replaces the other; "Default order" returns to the tree.
- * - Filter: MLflow `filter_string`, applied 150 ms after typing stops.
- * - Unordered and unfiltered the runs show as a tree (children folded under their parent);
- *   otherwise flat, children naming their parent.
- * - Selection feeds the compare link; downloads hold the shown rows and columns (export.ts).
+ * - Filter: MLflow `filter_string`, applied 150 ms after typing stops; one that does not compile
+ *   empties the table and says why.
+ * - Group by a param or tag: a header row per group with mean ± std and min – max of the shown
+ *   metrics (src/lib/analyze/groups.ts).
+ * - Unordered, unfiltered and ungrouped the runs show as a tree (children folded under their
+ *   parent); otherwise flat, children naming their parent.
+ * - The whole view lives in the address (view-url.ts, restored after hydration) and "Copy link"
+ *   shares it; every change is announced to the page's other islands (runs-view-event.ts).
+ * - Selection feeds the compare link; downloads hold the shown runs and columns (export.ts).
  *
  * Before chunk 0 arrives (and without JavaScript) the page's own static table shows: pass it as
  * children (Astro's default slot) or as the `fallback` slot of `client:only`.
  */
 import { useCallback, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import { metricStats } from '../../lib/analyze/groups.ts';
+import type { MetricValue } from '../../lib/model.ts';
 import { formatCount } from '../../lib/site/format.ts';
-import { initialChoice, keyIndex, tableColumns, toggleKey } from './columns.ts';
+import type { Attribute, RunsTableRecord, UniformColumn } from '../../lib/site/table-data.ts';
+import { statsDigits, statsText } from '../page/group-stats.ts';
+import type { RunsViewDetail } from '../page/runs-view-event.ts';
+import { useRunsViewAnnounce } from '../page/use-runs-view-announce.ts';
+import { useViewAddress } from '../page/use-view-address.ts';
+import { charsForWidth, keyIndex, tableColumns, type Column } from './columns.ts';
 import { downloadName, toCsv, toJson } from './export.ts';
+import { hiddenColumns, uniformReason } from './hidden-columns.ts';
+import { HiddenColumns } from './HiddenColumns.tsx';
 import { compareUrl } from './links.ts';
 import styles from './RunsTable.module.css';
 import { saveText } from './save-file.ts';
 import { SearchField } from './SearchField.tsx';
-import { COMPARE_MIN, exportRows, selectedInOrder, selectionState, selectShown, toggleInSet } from './state.ts';
+import { COMPARE_MIN, exportRows, groupableTags, selectedAsShown, selectedInOrder, selectionState, selectShown, shownRunIds, toggleInSet, type TableGroup, type TableRows } from './state.ts';
 import { TableActions } from './TableActions.tsx';
 import { TableGrid } from './TableGrid.tsx';
 import { buildTree } from './tree.ts';
+import { useColumnLayout } from './use-column-layout.ts';
+import { useRestoredView } from './use-restored-view.ts';
 import { useRowWindow } from './use-row-window.ts';
 import { useRunsData } from './use-runs-data.ts';
 import { useTableView } from './use-table-view.ts';
+import { tableViewParams } from './view-url.ts';
 import { ROW_HEIGHT } from './windowing.ts';
 
 export interface RunsTableProps {
@@ -41,11 +60,13 @@ export interface RunsTableProps {
   chunks: number;
   /** Runs in the experiment. */
   total: number;
-  /** Every metric and param key of the experiment (the column picker lists them). */
+  /** Every metric and param key of the experiment, in the order the table lists them. */
   columns: { metrics: string[]; params: string[] };
   primaryMetric?: { key: string; direction: 'asc' | 'desc' };
-  /** Metric and param columns shown at first. */
-  defaultColumns: { metrics: string[]; params: string[] };
+  /** Columns shown at first (attributes: all when absent). */
+  defaultColumns: { metrics: string[]; params: string[]; attributes?: Attribute[] };
+  /** Columns the same in every run or empty in all (hidden at first, listed as such). */
+  uniformColumns?: UniformColumn[];
   /** The server-rendered table, shown until the first chunk arrives. */
   children?: ReactNode;
 }
@@ -56,32 +77,63 @@ export default function RunsTable(props: RunsTableProps) {
   const { records } = data;
   const keys = data.keys ?? props.columns;
   const index = useMemo(() => keyIndex(keys), [keys]);
-  const [choice, setChoice] = useState(() => initialChoice(props.defaultColumns, props.columns));
-  const columns = useMemo(() => tableColumns(choice, index), [choice, index]);
+  const primary = props.primaryMetric?.key;
+  const columnLayout = useColumnLayout({ base, experimentId, available: props.columns, defaults: props.defaultColumns, primary });
+  const { layout } = columnLayout;
+  const columns = useMemo(() => tableColumns(layout, index), [layout, index]);
   const tree = useMemo(() => buildTree(records), [records]);
-  const table = useTableView({ experimentId, records, keys, tree, columns });
+  const table = useTableView({ experimentId, records, keys, index, tree, columns });
   const { view } = table;
+  const restored = useRestoredView({ base, experimentId, restoreColumns: columnLayout.restore, restoreView: table.restore });
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
-  const shownIds = useMemo(() => view.rows.map((i) => records[i]?.id ?? ''), [view.rows, records]);
+  const shownIds = useMemo(() => shownRunIds(view, records), [view, records]);
   const allShown = useMemo(() => selectionState(selected, shownIds), [selected, shownIds]);
   const onSelect = useCallback((id: string, on: boolean) => setSelected((set) => toggleInSet(set, id, on)), []);
   const onSelectShown = useCallback((on: boolean) => setSelected((set) => selectShown(set, shownIds, on)), [shownIds]);
+  const onSelectGroup = useCallback(
+    (group: TableGroup, on: boolean) => setSelected((set) => selectShown(set, group.members.map((i) => (records[i] as RunsTableRecord).id), on)),
+    [records],
+  );
   const compareIds = selectedInOrder(selected, tree.index);
   const { containerRef, onScroll, window: rowsWindow } = useRowWindow(view.rows.length);
 
-  const onToggleColumn = (group: 'metrics' | 'params', key: string, on: boolean) => {
-    setChoice((c) => ({ ...c, [group]: toggleKey(c[group], key, on) }));
+  const uniform = props.uniformColumns ?? NONE;
+  const reasons = useMemo(() => new Map(uniform.map((c) => [c.id, uniformReason(c)])), [uniform]);
+  const hidden = useMemo(() => hiddenColumns(layout, uniform), [layout, uniform]);
+  const groupTags = useMemo(() => groupableTags(records), [records]);
+  const groupStats = useMemo(() => statsOfGroups(view, columns, records), [view, columns, records]);
+
+  const onToggleColumn = (id: string, on: boolean) => {
+    columnLayout.toggle(id, on);
     // Sorting by a column that is no longer shown would order rows by something invisible.
-    if (!on) table.dropSort(`${group === 'metrics' ? 'metric' : 'param'}:${key}`);
+    if (!on) table.dropSort(id);
   };
   const download = (kind: 'csv' | 'json') => {
     const rows = exportRows(view, records);
     if (kind === 'csv') saveText(toCsv(columns, records, rows), 'text/csv;charset=utf-8', downloadName(experimentId, 'csv'));
     else saveText(toJson(columns, records, rows), 'application/json', downloadName(experimentId, 'json'));
   };
-  const loading = data.failure === undefined && data.loaded < props.chunks;
 
+  const params = restored
+    ? tableViewParams({
+        filter: table.filter.text,
+        order: table.orderBy.text,
+        sort: table.sortSetting,
+        layout,
+        defaultLayout: columnLayout.isDefault,
+        open: [...table.expanded],
+        group: table.group,
+      })
+    : undefined;
+  const link = useViewAddress(params);
+  const detail = useMemo(
+    (): RunsViewDetail | undefined => (restored && records.length > 0 ? viewDetail(experimentId, view, records, shownIds, selectedAsShown(selected, shownIds, tree.index), table.group) : undefined),
+    [restored, experimentId, view, records, shownIds, selected, tree.index, table.group],
+  );
+  useRunsViewAnnounce(detail);
+
+  const loading = data.failure === undefined && data.loaded < props.chunks;
   return (
     <section className={styles.runsTable} aria-label="Runs" aria-busy={records.length === 0 && data.failure === undefined}>
       <div className={styles.toolbar}>
@@ -105,22 +157,24 @@ export default function RunsTable(props: RunsTableProps) {
       </div>
       <TableActions
         available={props.columns}
-        chosen={choice}
+        layout={layout}
+        reasons={reasons}
         onToggle={onToggleColumn}
+        group={table.group}
+        groupTags={groupTags}
+        onGroup={table.setGroup}
         ordered={table.ordered}
         onResetOrder={table.resetOrder}
-        canDownload={records.length > 0}
+        canDownload={records.length > 0 && !table.filterFailed}
         onDownload={download}
         compareHref={compareIds.length >= COMPARE_MIN ? compareUrl(base, compareIds) : undefined}
         selectedCount={compareIds.length}
         onClearSelection={() => setSelected(new Set())}
+        link={link}
       />
+      <HiddenColumns hidden={hidden} onShow={(id) => columnLayout.toggle(id, true)} />
       <p className={styles.status} aria-live="polite">
-        {records.length === 0
-          ? data.failure === undefined
-            ? 'Loading runs…'
-            : 'No runs loaded.'
-          : `${formatCount(view.matched)} of ${formatCount(records.length)} runs`}
+        {statusText(records.length, view, table.filterFailed, data.failure !== undefined)}
         {loading && records.length > 0 ? ` · loading ${formatCount(records.length)} of ${formatCount(props.total)} runs…` : null}
       </p>
       {data.failure ? (
@@ -151,6 +205,9 @@ export default function RunsTable(props: RunsTableProps) {
             tree={tree}
             rows={view.rows}
             flat={view.flat}
+            groups={view.groups}
+            groupStats={groupStats}
+            folded={table.folded}
             window={rowsWindow}
             sort={table.sort}
             expanded={table.expanded}
@@ -158,12 +215,41 @@ export default function RunsTable(props: RunsTableProps) {
             allShown={allShown}
             primaryMetric={props.primaryMetric}
             onSort={table.onSort}
+            onResize={columnLayout.resize}
             onExpand={table.onExpand}
+            onFold={table.onFold}
             onSelect={onSelect}
             onSelectShown={onSelectShown}
+            onSelectGroup={onSelectGroup}
           />
         </div>
       )}
     </section>
   );
+}
+
+const NONE: UniformColumn[] = [];
+
+function statusText(loaded: number, view: TableRows, filterFailed: boolean, failed: boolean): string {
+  if (loaded === 0) return failed ? 'No runs loaded.' : 'Loading runs…';
+  if (filterFailed) return `No runs shown: the filter has an error (see above). ${formatCount(loaded)} runs loaded.`;
+  const groups = view.groups ? ` in ${formatCount(view.groups.length)} ${view.groups.length === 1 ? 'group' : 'groups'}` : '';
+  return `${formatCount(view.matched)} of ${formatCount(loaded)} runs${groups}`;
+}
+
+/** Per group, the statistics of each shown metric column over its runs. */
+function statsOfGroups(view: TableRows, columns: readonly Column[], records: readonly RunsTableRecord[]) {
+  if (!view.groups) return undefined;
+  const metrics = columns.filter((c) => c.group === 'metrics');
+  const stats = (group: TableGroup, c: Column) => metricStats(group.members.map((i) => c.exportValue(records[i] as RunsTableRecord) as MetricValue | null));
+  return view.groups.map((group) => new Map(metrics.map((c) => [c.id, statsText(stats(group, c), statsDigits(charsForWidth(c.width)))])));
+}
+
+function viewDetail(experimentId: string, view: TableRows, records: readonly RunsTableRecord[], shown: string[], selected: string[], groupBy: string | undefined): RunsViewDetail {
+  const detail: RunsViewDetail = { experimentId, shown, selected };
+  if (groupBy !== undefined && view.groups) {
+    detail.groupBy = groupBy;
+    detail.groups = view.groups.map((g) => ({ label: g.label, runIds: g.members.map((i) => (records[i] as RunsTableRecord).id) }));
+  }
+  return detail;
 }

@@ -104,6 +104,28 @@ export function digitsForWidth(chars: number): number {
 }
 
 /**
+ * A number in at most `chars` characters: `digits` significant digits (by default what
+ * digitsForWidth allows), fewer when the value's text would not fit, an exponent for a whole
+ * number too long to show (`123456789` in 7 characters is `1.23e+8`). Never below one digit: a
+ * cell too narrow for that clips the text (its title has the exact value).
+ */
+export function fitNumber(n: number, chars: number, digits: number = digitsForWidth(chars)): string {
+  let text = formatNumber(n, digits);
+  if (text.length <= chars || !Number.isFinite(n) || n === 0) return text;
+  // At each number of digits, the plain text first, then the exponent (which keeps tiny values' digits).
+  for (let d = clampDigits(digits); d >= 1; d--) {
+    for (text of [formatNumber(n, d), exponent(n, d)]) if (text.length <= chars) return text;
+  }
+  return text;
+}
+
+/** A metric value in at most `chars` characters (fitNumber); '—' when absent. */
+export function fitMetric(value: MetricValue | null | undefined, chars: number, digits?: number): string {
+  if (value === null || value === undefined) return '—';
+  return fitNumber(typeof value === 'number' ? value : Number(value), chars, digits);
+}
+
+/**
  * The fewest significant digits, from `digits` up to 17, at which the values that differ by more
  * than `tolerance` read differently: a table that marks two values as different must not show
  * them alike (`123456.7` and `123456.9` are both `123457` at 6 digits).

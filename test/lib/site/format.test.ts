@@ -4,6 +4,8 @@ import {
   digitsToTellApart,
   exactNumber,
   exactTitle,
+  fitMetric,
+  fitNumber,
   formatMetric,
   formatNumber,
   formatSigned,
@@ -148,5 +150,36 @@ describe('formatSigned(n, digits)', () => {
     expect(formatSigned(0)).toBe('0');
     expect(formatSigned(-0)).toBe('0');
     expect(formatSigned(1234.5, 2)).toBe('+1235');
+  });
+});
+
+describe('fitNumber(n, chars, digits) and fitMetric(value, chars)', () => {
+  it('shows the digits the width allows when the text fits', () => {
+    expect(fitNumber(0.123456789, 13)).toBe('0.123457');
+    expect(fitNumber(0.123456789, 17)).toBe('0.123456789');
+    expect(fitNumber(2 / 3, 17)).toBe('0.6666666667');
+  });
+
+  it('drops digits until the text fits', () => {
+    expect(fitNumber(-0.000123456789, 7)).toBe('-1.2e-4');
+    expect(fitNumber(12345.6789, 6)).toBe('12346');
+    expect(fitNumber(0.123456789, 5)).toBe('0.123');
+  });
+
+  it('writes a whole number too long for the cell with an exponent', () => {
+    expect(fitNumber(123456789, 7)).toBe('1.23e+8');
+    expect(fitNumber(123456789, 9)).toBe('123456789');
+  });
+
+  it('never goes below one digit, and spells what is not a number', () => {
+    expect(fitNumber(-1.5e-300, 3)).toBe('-2e-300');
+    expect(fitMetric('NaN', 2)).toBe('NaN');
+    expect(fitMetric(null, 2)).toBe('—');
+  });
+
+  it('always fits values of every size in a cell of 8 characters or more', () => {
+    for (const n of [Math.PI, -Math.PI * 1e-200, 6.02e23, -123456789012, 1 / 3, -0.000012345]) {
+      for (const chars of [8, 10, 13, 20]) expect(fitNumber(n, chars).length).toBeLessThanOrEqual(chars);
+    }
   });
 });
