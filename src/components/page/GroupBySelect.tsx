@@ -28,7 +28,7 @@ export function GroupBySelect({ value, params, tags, onChange, className }: Grou
           <optgroup label="Params">
             {params.map((k) => (
               <option key={k} value={groupKeyText({ source: 'params', key: k })}>
-                {k}
+                {groupKeyText({ source: 'params', key: k })}
               </option>
             ))}
           </optgroup>
@@ -37,7 +37,7 @@ export function GroupBySelect({ value, params, tags, onChange, className }: Grou
           <optgroup label="Tags">
             {tags.map((k) => (
               <option key={k} value={groupKeyText({ source: 'tags', key: k })}>
-                {k}
+                {groupKeyText({ source: 'tags', key: k })}
               </option>
             ))}
           </optgroup>

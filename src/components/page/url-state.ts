@@ -26,8 +26,9 @@ export function withParams(search: string, updates: Record<string, string | unde
     if (value === undefined || value === '') params.delete(name);
     else params.set(name, value);
   }
-  // A `,` reads the same encoded or not (URLSearchParams decodes both to `,`): left as typed, lists read as lists.
-  const text = params.toString().replaceAll('%2C', ',');
+  // `,` `/` `:` `~` read the same encoded or not (URLSearchParams decodes both): left as typed, so
+  // lists and keys read as they are (`cols=metrics.val/loss,params.lr`).
+  const text = params.toString().replace(/%2C|%2F|%3A|%7E/g, (escape) => READABLE[escape] as string);
   return text ? `?${text}` : '';
 }
 
@@ -51,6 +52,8 @@ function unescapeItem(item: string): string {
     return item;
   }
 }
+
+const READABLE: Record<string, string> = { '%2C': ',', '%2F': '/', '%3A': ':', '%7E': '~' };
 
 /** Rewrites the current address with `updates`, keeping the path, the other parameters and the hash. */
 export function replaceParams(updates: Record<string, string | undefined>): void {

@@ -80,7 +80,7 @@ export default function RunsTable(props: RunsTableProps) {
   const primary = props.primaryMetric?.key;
   const columnLayout = useColumnLayout({ base, experimentId, available: props.columns, defaults: props.defaultColumns, primary });
   const { layout } = columnLayout;
-  const columns = useMemo(() => tableColumns(layout, index), [layout, index]);
+  const columns = useMemo(() => tableColumns(layout, index, primary), [layout, index, primary]);
   const tree = useMemo(() => buildTree(records), [records]);
   const table = useTableView({ experimentId, records, keys, index, tree, columns });
   const { view } = table;

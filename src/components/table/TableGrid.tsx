@@ -49,6 +49,7 @@ export interface TableGridProps {
 }
 
 export const SELECT_WIDTH = 2.5;
+const PINNED_MAX = '40vw';
 const GROUP_LABELS: Record<Column['group'], string> = { name: 'Run', metrics: 'Metrics', params: 'Params', attributes: 'Attributes' };
 const NOTHING = () => {};
 const NO_SET: ReadonlySet<string | null> = new Set();
@@ -57,16 +58,20 @@ export const TableGrid = memo(function TableGrid(props: TableGridProps) {
   const { columns, records, tree, rows, flat, window } = props;
   const span = columns.length + 1;
   const shown = rows.slice(window.first, window.last);
-  // Fixed layout with set widths: columns keep their width while rows scroll in and out.
-  const width = columns.reduce((sum, c) => sum + c.width, SELECT_WIDTH);
+  // Fixed layout with set widths: columns keep their width while rows scroll in and out. The
+  // pinned Name never takes more than PINNED_MAX of a narrow screen, so a phone still sees data.
+  const others = columns.reduce((sum, c) => (c.group === 'name' ? sum : sum + c.width), SELECT_WIDTH);
+  const colWidth = (c: Column) => (c.group === 'name' ? `min(${c.width}rem, ${PINNED_MAX})` : `${c.width}rem`);
+  const name = columns.find((c) => c.group === 'name');
+  const width = name ? `calc(${others}rem + ${colWidth(name)})` : `${others}rem`;
   const pinned = (column: Column) => (column.group === 'name' ? styles.pinName : undefined);
   return (
-    <table className={styles.table} aria-rowcount={rows.length + HEADER_ROWS} style={{ width: `${width}rem` }}>
+    <table className={styles.table} aria-rowcount={rows.length + HEADER_ROWS} style={{ width }}>
       <caption className="visually-hidden">{props.caption}</caption>
       <colgroup>
         <col style={{ width: `${SELECT_WIDTH}rem` }} />
         {columns.map((c) => (
-          <col key={c.id} style={{ width: `${c.width}rem` }} />
+          <col key={c.id} style={{ width: colWidth(c) }} />
         ))}
       </colgroup>
       <thead>

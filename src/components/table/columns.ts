@@ -158,6 +158,19 @@ function isoTime(ms: number): string {
 }
 
 export const METRIC_WIDTH = 8.5;
+export const PARAM_WIDTH = 9;
+/** A header label's characters in rem (0.875rem semibold type), and room for padding, the sort arrow and the resize edge. */
+const LABEL_REM = 0.5;
+const HEADER_PAD_REM = 2.4;
+const STAR_REM = 1;
+/** Default widths grow with their label up to this; the reader can go further. */
+const WIDEST_DEFAULT = 14;
+
+/** A key column's default width: `min`, or what its label needs, up to WIDEST_DEFAULT. */
+export function labelWidth(label: string, min: number, primary = false): number {
+  const wanted = label.length * LABEL_REM + HEADER_PAD_REM + (primary ? STAR_REM : 0);
+  return Math.max(min, Math.min(WIDEST_DEFAULT, Math.ceil(wanted * 2) / 2));
+}
 /** Width of a digit at the table's font size, in rem (0.875rem type, tabular figures ~0.6 em), and of a cell's padding. */
 const DIGIT_REM = 0.54;
 const PADDING_REM = 1;
@@ -167,7 +180,7 @@ export function charsForWidth(width: number): number {
   return Math.floor((width - PADDING_REM) / DIGIT_REM);
 }
 
-export function metricColumn(key: string, index: KeyIndex, width = METRIC_WIDTH): Column {
+export function metricColumn(key: string, index: KeyIndex, width = labelWidth(key, METRIC_WIDTH)): Column {
   const at = index.metrics.get(key);
   const value = (r: RunsTableRecord) => (at === undefined ? null : (r.m[at] ?? null));
   const chars = charsForWidth(width);
@@ -191,7 +204,7 @@ export function metricColumn(key: string, index: KeyIndex, width = METRIC_WIDTH)
   };
 }
 
-export function paramColumn(key: string, index: KeyIndex, width = 9): Column {
+export function paramColumn(key: string, index: KeyIndex, width = labelWidth(key, PARAM_WIDTH)): Column {
   const at = index.params.get(key);
   const value = (r: RunsTableRecord) => (at === undefined ? null : (r.p[at] ?? null));
   return {
@@ -208,15 +221,19 @@ export function paramColumn(key: string, index: KeyIndex, width = 9): Column {
   };
 }
 
-/** The columns the table shows: Name, then the layout's metrics, params and attributes, at the layout's widths. */
-export function tableColumns(layout: ColumnLayout, index: KeyIndex): Column[] {
+/**
+ * The columns the table shows: Name, then the layout's metrics, params and attributes, at the
+ * layout's widths (else wide enough for their label, the primary metric's star included).
+ */
+export function tableColumns(layout: ColumnLayout, index: KeyIndex, primary?: string): Column[] {
   const width = (column: Column): Column => {
     const set = layout.widths.get(column.id);
     return set === undefined ? column : { ...column, width: set };
   };
+  const metricWidth = (key: string) => layout.widths.get(columnIds.metric(key)) ?? labelWidth(key, METRIC_WIDTH, key === primary);
   return [
     width(NAME_COLUMN),
-    ...layout.metrics.map((key) => metricColumn(key, index, layout.widths.get(columnIds.metric(key)))),
+    ...layout.metrics.map((key) => metricColumn(key, index, metricWidth(key))),
     ...layout.params.map((key) => width(paramColumn(key, index))),
     ...layout.attributes.map((a) => width(attributeColumn(a))),
   ];

@@ -7,6 +7,12 @@ describe('withParams(search, updates)', () => {
     expect(withParams('?filter=x&charts=loss', { filter: '' })).toBe('?charts=loss');
   });
 
+  it('leaves , / : and ~ readable, which read back the same', () => {
+    const search = withParams('', { cols: 'metrics.val/loss~12,params.a:b' });
+    expect(search).toBe('?cols=metrics.val/loss~12,params.a:b');
+    expect(readParam(search, 'cols')).toBe('metrics.val/loss~12,params.a:b');
+  });
+
   it('gives an empty string when nothing is left', () => {
     expect(withParams('?a=1', { a: undefined })).toBe('');
   });

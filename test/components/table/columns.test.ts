@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charsForWidth, columnGroups, durationMs, keyIndex, metricColumn, METRIC_WIDTH, NAME_COLUMN, paramColumn, sourceBasename, tableColumns } from '../../../src/components/table/columns.ts';
+import { charsForWidth, columnGroups, durationMs, keyIndex, labelWidth, metricColumn, METRIC_WIDTH, NAME_COLUMN, paramColumn, sourceBasename, tableColumns } from '../../../src/components/table/columns.ts';
 import { layout, record, T0 } from './records.ts';
 
 const RUN_COLUMNS = tableColumns(layout(), keyIndex({ metrics: [], params: [] }));
@@ -81,6 +81,18 @@ describe('metric and param columns', () => {
     const columns = tableColumns(layout({ metrics: ['a.b c', 'val/loss'], params: ['toString'], attributes: ['status'], widths: [['param:toString', 20], ['run:name', 30]] }), index);
     expect(columns.map((c) => c.id)).toEqual(['run:name', 'metric:a.b c', 'metric:val/loss', 'param:toString', 'run:status']);
     expect(columns.map((c) => c.width)).toEqual([30, METRIC_WIDTH, METRIC_WIDTH, 20, 7]);
+  });
+});
+
+describe('labelWidth(label, min, primary)', () => {
+  it('widens a column for a long label, room for the primary metric\'s star included, up to 14 rem', () => {
+    expect(labelWidth('acc', METRIC_WIDTH)).toBe(METRIC_WIDTH);
+    expect(labelWidth('val/accuracy', METRIC_WIDTH)).toBe(METRIC_WIDTH);
+    expect(labelWidth('val/accuracy', METRIC_WIDTH, true)).toBe(9.5);
+    expect(labelWidth('pipeline__pipeline-2__eloregressor__home_ground_advantage', 9)).toBe(14);
+    const index = keyIndex({ metrics: ['val/accuracy'], params: [] });
+    expect(tableColumns(layout({ metrics: ['val/accuracy'] }), index, 'val/accuracy')[1]!.width).toBe(9.5);
+    expect(tableColumns(layout({ metrics: ['val/accuracy'], widths: [['metric:val/accuracy', 20]] }), index, 'val/accuracy')[1]!.width).toBe(20);
   });
 });
 

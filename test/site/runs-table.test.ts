@@ -1,0 +1,335 @@
+/**
+ * The runs table and the compare page on sites built from the real stores in the repository
+ * (augury, yolo-slash under a base path) and the demo store (nested runs, a metric and a param
+ * both named `lr`), in Chromium: the columns that read the same
+ * in every run start hidden and come back in one click, Name stays pinned while the table scrolls
+ * sideways, metrics and params of one name are told apart, a view set by hand comes back exactly
+ * from the address and from "Copy link", columns are remembered per experiment, groups show
+ * statistics equal to ones computed here from the Snapshot, and no page logs an error.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupItems, metricStats } from '../../src/lib/analyze/groups.ts';
+import type { Run, Snapshot } from '../../src/lib/model.ts';
+import { readStores } from '../../src/lib/read/index.ts';
+import { formatNumber } from '../../src/lib/site/format.ts';
+import { launchChromium } from '../support/browser.ts';
+import { FIXTURES, ROOT } from '../support/fixtures.ts';
+import { serveSite, type Served } from '../support/serve.ts';
+import { buildSites, type SiteBuild } from '../support/sites.ts';
+
+const STORES = { augury: '/', yolo: '/sub/', demo: '/' } as const;
+const STORE_PATHS = { augury: join(FIXTURES, 'real/augury/mlruns'), yolo: join(FIXTURES, 'real/yolo-slash/mlruns'), demo: join(ROOT, 'content/mlruns') } as const;
+type Name = keyof typeof STORES;
+
+let work: string;
+let browser: Browser;
+const served = {} as Record<Name, Served>;
+const snapshots = {} as Record<Name, Snapshot>;
+
+beforeAll(async () => {
+  // Vitest sets BASE_URL in its workers, and the child builds inherit the environment: Vite would
+  // take it over --base (DESIGN.md). The global setup runs outside the workers; this file builds
+  // its own sites, so it leaves the variable out while they build.
+  const baseUrl = process.env.BASE_URL;
+  delete process.env.BASE_URL;
+  work = mkdtempSync(join(tmpdir(), 'runfolio-table-sites-'));
+  const sites = Object.fromEntries(
+    (Object.keys(STORES) as Name[]).map((name): [Name, SiteBuild] => {
+      const out = join(work, name);
+      const store = STORE_PATHS[name];
+      return [name, { name, out, base: STORES[name], args: ['--store', store, '--out', out, ...(STORES[name] === '/' ? [] : ['--base', STORES[name]])] }];
+    }),
+  );
+  await buildSites(sites).finally(() => {
+    if (baseUrl !== undefined) process.env.BASE_URL = baseUrl;
+  });
+  browser = await launchChromium();
+  for (const name of Object.keys(STORES) as Name[]) {
+    served[name] = await serveSite(join(work, name), STORES[name]);
+    snapshots[name] = await readStores([STORE_PATHS[name]]);
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of Object.values(served)) await s.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  problems: string[];
+}
+
+async function open(context: BrowserContext, site: Name, path: string): Promise<Opened> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => void ((m.type() === 'error' || m.type() === 'warning') && problems.push(m.text())));
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('response', (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)));
+  await page.goto(served[site].url + path.replace(/^\//, ''));
+  return { page, problems };
+}
+
+async function newContext(options: { width?: number; dark?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.dark ? 'dark' : 'light',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+}
+
+const runsOf = (site: Name, experimentId: string): Run[] => snapshots[site].runs.filter((r) => r.experimentId === experimentId && r.lifecycleStage === 'active');
+const status = (page: Page) => page.locator('section[aria-label="Runs"] p[aria-live]').first();
+const headerLabels = (page: Page) => page.locator('section[aria-label="Runs"] thead th[scope="col"] button > span:first-child').allTextContents();
+const loaded = (page: Page, runs: number) => expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toMatch(new RegExp(`^${runs} of ${runs} runs`));
+
+describe('runs table on augury (42 runs, 34 params)', () => {
+  it('hides User, Git commit, Status and the params the same in every run, lists them and shows one in a click', async () => {
+    const context = await newContext();
+    const { page, problems } = await open(context, 'augury', 'experiments/0/');
+    await loaded(page, 42);
+    const headers = await headerLabels(page);
+    expect(headers).not.toContain('User');
+    expect(headers).not.toContain('Git commit');
+    expect(headers).not.toContain('Status');
+    expect(headers).toContain('Source');
+    const strip = page.getByRole('group', { name: 'Hidden columns' });
+    expect(await strip.getByRole('button').first().textContent()).toBe('+ Show Status (finished in every run)');
+    await strip.getByRole('button', { name: 'Show User (root in every run)' }).click();
+    await expect.poll(() => headerLabels(page)).toContain('User');
+    const userCells = page.locator('section[aria-label="Runs"] tbody td:nth-child(' + String((await headerLabels(page)).indexOf('User') + 2) + ')');
+    expect(new Set(await userCells.allTextContents())).toEqual(new Set(['root']));
+    expect(await strip.getByRole('button', { name: /^Show User/ }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the checkbox and Name in place while the table scrolls sideways', async () => {
+    const context = await newContext();
+    const { page, problems } = await open(context, 'augury', 'experiments/0/');
+    await loaded(page, 42);
+    const scroller = page.getByRole('region', { name: 'Runs table (scrolls)' });
+    const row = page.locator('section[aria-label="Runs"] tbody tr:not([aria-hidden])').first();
+    const boxes = async () => ({
+      check: await row.locator('td').nth(0).boundingBox(),
+      name: await row.locator('td').nth(1).boundingBox(),
+      third: await row.locator('td').nth(3).boundingBox(),
+      header: await page.locator('section[aria-label="Runs"] thead th[data-column="run:name"]').boundingBox(),
+    });
+    await scroller.scrollIntoViewIfNeeded();
+    const before = await boxes();
+    const room = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(room).toBeGreaterThan(300);
+    await scroller.evaluate((el) => {
+      el.scrollLeft = 300;
+    });
+    await expect.poll(async () => (await row.locator('td').nth(3).boundingBox())!.x).toBeLessThan(before.third!.x - 250);
+    const after = await boxes();
+    expect(after.check!.x).toBeCloseTo(before.check!.x, 0);
+    expect(after.name!.x).toBeCloseTo(before.name!.x, 0);
+    expect(after.header!.x).toBeCloseTo(before.header!.x, 0);
+    // The pinned Name cell covers what scrolls under it: what is at its centre is the name itself.
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('td')?.cellIndex, { x: after.name!.x + after.name!.width / 2, y: after.name!.y + after.name!.height / 2 });
+    expect(hit).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('groups by params.model with count, mean ± std and min – max equal to the Snapshot\'s', async () => {
+    const context = await newContext();
+    const { page, problems } = await open(context, 'augury', 'experiments/0/');
+    await loaded(page, 42);
+    await page.getByLabel('Group by').selectOption('params.model');
+    const runs = runsOf('augury', '0');
+    const expected = groupItems(runs, (r) => r.params.model ?? null);
+    await expect.poll(() => status(page).textContent()).toBe(`42 of 42 runs in ${expected.length} groups`);
+    const groupRows = page.locator('section[aria-label="Runs"] tbody tr[class*="groupRow"]');
+    const column = (await headerLabels(page)).indexOf('match_accuracy') + 2;
+    for (const [g, group] of expected.entries()) {
+      const row = groupRows.nth(g);
+      const values = group.members.map((r) => r.metrics.match_accuracy?.latest.value ?? null);
+      const finite = values.filter((v): v is number => typeof v === 'number');
+      const mean = finite.reduce((s, v) => s + v, 0) / finite.length;
+      const std = Math.sqrt(finite.reduce((s, v) => s + (v - mean) ** 2, 0) / (finite.length - 1));
+      const label = group.value === null ? 'model not set' : `model = ${group.value}`;
+      expect(await row.locator('td').nth(1).textContent()).toBe(`▾${group.members.length}${label}`);
+      const title = (await row.locator(`td:nth-child(${column})`).getAttribute('title'))!;
+      expect(title).toContain(`mean ${formatNumber(mean, 6)}`);
+      if (finite.length > 1) expect(title).toContain(`± ${formatNumber(std, 6)} (sample std)`);
+      expect(title).toContain(`min ${formatNumber(Math.min(...finite), 6)}, max ${formatNumber(Math.max(...finite), 6)}`);
+      expect(metricStats(values).count).toBe(finite.length);
+      // Folding a group brings the next group's header row into the rendered window.
+      await row.getByRole('button', { name: new RegExp(`of ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).click();
+      await expect.poll(() => row.getByRole('button').first().getAttribute('aria-expanded')).toBe('false');
+    }
+    expect(await groupRows.count()).toBe(expected.length);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the runs table view in the address', () => {
+  it('comes back exactly after a reload: filter, order, grouping, hidden and resized columns, expanded parents; Copy link gives the same view', async () => {
+    const context = await newContext();
+    const experiment = snapshots.demo.experiments.find((e) => e.name === 'cifar10-resnet')!;
+    const runs = runsOf('demo', experiment.id);
+    const parent = runs.find((r) => runs.some((c) => c.parentId === r.id))!;
+    const { page, problems } = await open(context, 'demo', `experiments/${experiment.id}/`);
+    await loaded(page, runs.length);
+    // A metric and a param both named lr, told apart by their group headers and titles.
+    expect(await page.locator('section[aria-label="Runs"] thead th[data-column="metric:lr"] button').getAttribute('title')).toBe('metrics.lr');
+    expect(await page.locator('section[aria-label="Runs"] thead th[data-column="param:lr"] button').getAttribute('title')).toBe('params.lr');
+    const toggle = page.getByRole('button', { name: new RegExp(`child runs? of ${parent.name}$`) });
+    await toggle.click();
+    await page.getByRole('button', { name: /^Columns/ }).click();
+    await page.getByRole('checkbox', { name: /^Duration/ }).uncheck();
+    await page.getByRole('checkbox', { name: /^epochs/ }).check();
+    await page.keyboard.press('Escape');
+    const handle = page.getByRole('separator', { name: 'Width of val/loss (Metrics), rem' });
+    await handle.focus();
+    for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowRight');
+    expect(Number(await handle.getAttribute('aria-valuenow'))).toBe(8.5 + 2);
+    await page.getByRole('button', { name: /^val\/loss/ }).click();
+    await page.getByRole('button', { name: /^val\/loss/ }).click();
+    await expect.poll(() => page.url()).toContain('sort=-metrics.val/loss');
+    await page.getByRole('searchbox', { name: 'Filter' }).fill("params.model LIKE 'resnet%'");
+    await page.getByLabel('Group by').selectOption('params.model');
+    await expect.poll(() => status(page).textContent()).toMatch(/ in \d+ groups?$/);
+    await expect.poll(() => new URL(page.url()).searchParams.get('group')).toBe('params.model');
+    const view = async () => ({
+      filter: await page.getByRole('searchbox', { name: 'Filter' }).inputValue(),
+      group: await page.getByLabel('Group by').inputValue(),
+      status: await status(page).textContent(),
+      headers: await headerLabels(page),
+      sorted: await page.locator('section[aria-label="Runs"] th[aria-sort]').getAttribute('aria-sort'),
+      width: await page.getByRole('separator', { name: /^Width of val\/loss/ }).getAttribute('aria-valuenow'),
+      names: await page.locator('section[aria-label="Runs"] tbody td:nth-child(2) a').allTextContents(),
+    });
+    const set = await view();
+    expect(set.headers).toContain('epochs');
+    expect(set.headers).not.toContain('Duration');
+    expect(set.sorted).toBe('descending');
+    await expect.poll(() => new URL(page.url()).searchParams.get('cols')).toContain('metrics.val/loss~10.5');
+
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.getByText('Link to this view copied.').count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+
+    await page.reload();
+    await expect.poll(() => view(), { timeout: 20_000 }).toEqual(set);
+
+    await page.getByLabel('Group by').selectOption('');
+    await page.getByRole('searchbox', { name: 'Filter' }).fill('');
+    await page.getByRole('button', { name: 'Default order' }).click();
+    await expect.poll(() => page.url()).not.toContain('sort=');
+    await expect.poll(() => page.getByRole('button', { name: new RegExp(`child runs? of ${parent.name}$`) }).getAttribute('aria-expanded')).toBe('true');
+
+    // A fresh browser (no memory of this site) given the copied link sees the same view.
+    const other = await newContext();
+    const shared = await other.newPage();
+    await shared.goto(copied);
+    await expect.poll(() => status(shared).textContent(), { timeout: 20_000 }).toBe(set.status);
+    expect(await headerLabels(shared)).toEqual(set.headers);
+    expect(await shared.locator('section[aria-label="Runs"] tbody td:nth-child(2) a').allTextContents()).toEqual(set.names);
+    expect(await shared.locator('section[aria-label="Runs"] th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+    await other.close();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('restores filter and grouping from a typed address under a base path, and writes back what it read', async () => {
+    const context = await newContext();
+    const experiment = snapshots.yolo.experiments.find((e) => runsOf('yolo', e.id).length > 1)!;
+    const runs = runsOf('yolo', experiment.id);
+    const filter = "params.optimizer != 'x'";
+    const { page, problems } = await open(context, 'yolo', `experiments/${experiment.id}/?filter=${encodeURIComponent(filter)}&group=params.model`);
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Filter' }).inputValue(), { timeout: 20_000 }).toBe(filter);
+    expect(await page.getByLabel('Group by').inputValue()).toBe('params.model');
+    const groups = groupItems(runs, (r) => r.params.model ?? null);
+    await expect.poll(() => status(page).textContent()).toBe(`${runs.length} of ${runs.length} runs in ${groups.length} ${groups.length === 1 ? 'group' : 'groups'}`);
+    expect(new URL(page.url()).pathname).toBe(`/sub/experiments/${experiment.id}/`);
+    expect(new URL(page.url()).searchParams.get('filter')).toBe(filter);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('remembers column choices per experiment, and lets the address win over the memory', async () => {
+    const context = await newContext();
+    const [cifar, churn] = ['cifar10-resnet', 'churn-prediction'].map((name) => snapshots.demo.experiments.find((e) => e.name === name)!);
+    const count = (e: typeof cifar) => runsOf('demo', e!.id).length;
+    const { page, problems } = await open(context, 'demo', `experiments/${cifar!.id}/`);
+    await loaded(page, count(cifar));
+    await page.getByRole('button', { name: /^Columns/ }).click();
+    await page.getByRole('checkbox', { name: /^Start/ }).uncheck();
+    await page.keyboard.press('Escape');
+    const chosen = await headerLabels(page);
+    expect(chosen).not.toContain('Start (UTC)');
+
+    const again = await open(context, 'demo', `experiments/${cifar!.id}/`);
+    await loaded(again.page, count(cifar));
+    expect(await headerLabels(again.page)).toEqual(chosen);
+    const otherExperiment = await open(context, 'demo', `experiments/${churn!.id}/`);
+    await loaded(otherExperiment.page, count(churn));
+    expect(await headerLabels(otherExperiment.page)).toContain('Start (UTC)');
+
+    const linked = await open(context, 'demo', `experiments/${cifar!.id}/?cols=metrics.val/loss,attributes.start`);
+    await loaded(linked.page, count(cifar));
+    expect(await headerLabels(linked.page)).toEqual(['Name', 'val/loss', 'Start (UTC)']);
+    // Opening a link does not overwrite one's own choice.
+    const later = await open(context, 'demo', `experiments/${cifar!.id}/`);
+    await loaded(later.page, count(cifar));
+    expect(await headerLabels(later.page)).toEqual(chosen);
+    expect([...problems, ...again.problems, ...otherExperiment.problems, ...linked.problems, ...later.problems]).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('compare page view in the address', () => {
+  it('restores differences-only and group-by, with group statistics equal to the Snapshot\'s', async () => {
+    const context = await newContext();
+    const runs = runsOf('augury', '0').slice(0, 6);
+    const ids = runs.map((r) => r.id);
+    const { page, problems } = await open(context, 'augury', `compare/?runs=${ids.join(',')}`);
+    await expect.poll(() => page.locator('table').first().locator('thead').textContent(), { timeout: 15_000 }).toContain(runs[5]!.name);
+    await page.getByLabel(/differences only/i).check();
+    await page.getByLabel('Group by').selectOption('params.model');
+    await expect.poll(() => new URL(page.url()).searchParams.get('group')).toBe('params.model');
+    await expect.poll(() => new URL(page.url()).searchParams.get('diff')).toBe('1');
+    await page.reload();
+    await expect.poll(() => page.getByLabel(/differences only/i).isChecked(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByLabel('Group by').inputValue()).toBe('params.model');
+    const groups = groupItems(runs, (r) => r.params.model ?? null);
+    const table = page.getByRole('table', { name: /grouped by params\.model/ });
+    await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(groups.map((g) => `${g.value === null ? 'model not set' : `model = ${g.value}`}${g.members.length} ${g.members.length === 1 ? 'run' : 'runs'}`));
+    const row = table.locator('tbody tr', { has: page.locator('th', { hasText: /^match_accuracy$/ }) });
+    const titles = await row.locator('td').evaluateAll((cells) => cells.map((c) => c.getAttribute('title') ?? ''));
+    groups.forEach((g, i) => {
+      const stats = metricStats(g.members.map((r) => r.metrics.match_accuracy?.latest.value ?? null));
+      expect(titles[i]).toContain(`mean ${formatNumber(stats.mean!, 6)}`);
+    });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('phone width and dark mode', () => {
+  it('keeps the table inside its own box at 390 px, Name pinned, with no errors', async () => {
+    const context = await newContext({ width: 390, dark: true });
+    const { page, problems } = await open(context, 'augury', 'experiments/0/');
+    await loaded(page, 42);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const pinned = await page.locator('section[aria-label="Runs"] tbody td:nth-child(2)').first().evaluate((el) => getComputedStyle(el).position);
+    expect(pinned).toBe('sticky');
+    const background = await page.locator('section[aria-label="Runs"] tbody td:nth-child(2)').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
