@@ -7,7 +7,7 @@
  * from the address and from "Copy link", columns are remembered per experiment, groups show
  * statistics equal to ones computed here from the Snapshot, and no page logs an error.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -313,6 +313,40 @@ describe('compare page view in the address', () => {
       const stats = metricStats(g.members.map((r) => r.metrics.match_accuracy?.latest.value ?? null));
       expect(titles[i]).toContain(`mean ${formatNumber(stats.mean!, 6)}`);
     });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('numbers on the compare page', () => {
+  it('shows 28 runs\' 17-digit metrics on one line each, the exact value in the title and in the CSV download', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const runs = runsOf('augury', '0').slice(0, 28);
+    const { page, problems } = await open(context, 'augury', `compare/?runs=${runs.map((r) => r.id).join(',')}`);
+    const table = page.locator('table').first();
+    await expect.poll(() => table.locator('thead th').count(), { timeout: 20_000 }).toBe(28);
+    const row = table.locator('tbody tr', { has: page.locator('th', { hasText: /^match_accuracy$/ }) });
+    const cells = await row.locator('td').evaluateAll((tds) =>
+      tds.map((td) => {
+        const text = [...td.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+        const range = document.createRange();
+        if (text) range.selectNodeContents(text);
+        return { text: text?.textContent ?? '', lines: text ? range.getClientRects().length : 0, title: td.getAttribute('title') };
+      }),
+    );
+    const values = runs.map((r) => r.metrics.match_accuracy?.latest.value);
+    expect(values.some((v) => typeof v === 'number' && String(v).length >= 17)).toBe(true);
+    cells.forEach((cell, i) => {
+      const value = values[i];
+      if (typeof value !== 'number') return;
+      expect(cell.lines).toBe(1);
+      expect(cell.text.replace(/\D/g, '').replace(/^0+/, '').length).toBeLessThanOrEqual(8);
+      expect(cell.title ?? String(value)).toBe(String(value));
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n').map((line) => line.split(','));
+    const exported = csv.find((r) => r[0] === 'metrics' && r[1] === 'match_accuracy')!;
+    expect(exported.slice(2)).toEqual(values.map((v) => (v === undefined ? '' : String(v))));
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -16,7 +16,9 @@ import { useRunIndexOnDemand } from '../search/use-run-index.ts';
 import { CopyLink } from '../page/CopyLink.tsx';
 import { GroupBySelect } from '../page/GroupBySelect.tsx';
 import { useViewAddress } from '../page/use-view-address.ts';
+import { saveText } from '../table/save-file.ts';
 import { compareRuns, differencesOnly } from './compare-diff.ts';
+import { comparisonCsv, comparisonFileName, comparisonJson } from './compare-export.ts';
 import { compareGroups, groupableKeys } from './compare-groups.ts';
 import { compareParams, parseCompareView, type CompareView } from './compare-url.ts';
 import styles from './Compare.module.css';
@@ -100,6 +102,14 @@ export default function ComparePage({ base }: ComparePageProps) {
             <input type="checkbox" checked={onlyDifferences} onChange={(e) => setOnlyDifferences(e.currentTarget.checked)} /> Differences only (hide rows where
             every run equals the baseline)
           </label>
+          <span className={styles.downloads}>
+            <button type="button" onClick={() => saveText(comparisonCsv(loaded, shown), 'text/csv;charset=utf-8', comparisonFileName(loaded, 'csv'))}>
+              Download CSV
+            </button>
+            <button type="button" onClick={() => saveText(comparisonJson(loaded, shown), 'application/json', comparisonFileName(loaded, 'json'))}>
+              Download JSON
+            </button>
+          </span>
           <DiffTable base={base} runs={loaded} comparison={shown} />
         </section>
       ) : null}

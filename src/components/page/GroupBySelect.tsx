@@ -24,24 +24,21 @@ export function GroupBySelect({ value, params, tags, onChange, className }: Grou
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
         <option value="">No grouping</option>
         {listed && value !== undefined ? <option value={value}>{value}</option> : null}
-        {params.length > 0 ? (
-          <optgroup label="Params">
-            {params.map((k) => (
-              <option key={k} value={groupKeyText({ source: 'params', key: k })}>
-                {groupKeyText({ source: 'params', key: k })}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
-        {tags.length > 0 ? (
-          <optgroup label="Tags">
-            {tags.map((k) => (
-              <option key={k} value={groupKeyText({ source: 'tags', key: k })}>
-                {groupKeyText({ source: 'tags', key: k })}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
+        {(['params', 'tags'] as const).map((source) => {
+          const keys = source === 'params' ? params : tags;
+          return keys.length === 0 ? null : (
+            <optgroup key={source} label={source === 'params' ? 'Params' : 'Tags'}>
+              {keys.map((k) => {
+                const text = groupKeyText({ source, key: k });
+                return (
+                  <option key={k} value={text}>
+                    {text}
+                  </option>
+                );
+              })}
+            </optgroup>
+          );
+        })}
       </select>
     </span>
   );
