@@ -24,31 +24,29 @@
  * children (Astro's default slot) or as the `fallback` slot of `client:only`.
  */
 import { useCallback, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
-import { metricStats } from '../../lib/analyze/groups.ts';
-import type { MetricValue } from '../../lib/model.ts';
-import { formatCount } from '../../lib/site/format.ts';
 import type { Attribute, RunsTableRecord, UniformColumn } from '../../lib/site/table-data.ts';
-import { statsDigits, statsText } from '../page/group-stats.ts';
 import type { RunsViewDetail } from '../page/runs-view-event.ts';
 import { useRunsViewAnnounce } from '../page/use-runs-view-announce.ts';
 import { useViewAddress } from '../page/use-view-address.ts';
-import { charsForWidth, keyIndex, tableColumns, type Column } from './columns.ts';
+import { keyIndex, tableColumns } from './columns.ts';
 import { downloadName, toCsv, toJson } from './export.ts';
 import { hiddenColumns, uniformReason } from './hidden-columns.ts';
 import { HiddenColumns } from './HiddenColumns.tsx';
 import { compareUrl } from './links.ts';
 import styles from './RunsTable.module.css';
 import { saveText } from './save-file.ts';
-import { SearchField } from './SearchField.tsx';
-import { COMPARE_MIN, exportRows, groupableTags, selectedAsShown, selectedInOrder, selectionState, selectShown, shownRunIds, toggleInSet, type TableGroup, type TableRows } from './state.ts';
+import { COMPARE_MIN, exportRows, groupableTags, selectedAsShown, selectedInOrder, selectionState, selectShown, shownRunIds, toggleInSet, type TableGroup } from './state.ts';
 import { TableActions } from './TableActions.tsx';
 import { TableGrid } from './TableGrid.tsx';
+import { TableSearch } from './TableSearch.tsx';
+import { TableStatus } from './TableStatus.tsx';
 import { buildTree } from './tree.ts';
 import { useColumnLayout } from './use-column-layout.ts';
 import { useRestoredView } from './use-restored-view.ts';
 import { useRowWindow } from './use-row-window.ts';
 import { useRunsData } from './use-runs-data.ts';
 import { useTableView } from './use-table-view.ts';
+import { groupStatsOf, viewDetail } from './view-summary.ts';
 import { tableViewParams } from './view-url.ts';
 import { ROW_HEIGHT } from './windowing.ts';
 
@@ -102,7 +100,7 @@ export default function RunsTable(props: RunsTableProps) {
   const reasons = useMemo(() => new Map(uniform.map((c) => [c.id, uniformReason(c)])), [uniform]);
   const hidden = useMemo(() => hiddenColumns(layout, uniform), [layout, uniform]);
   const groupTags = useMemo(() => groupableTags(records), [records]);
-  const groupStats = useMemo(() => statsOfGroups(view, columns, records), [view, columns, records]);
+  const groupStats = useMemo(() => groupStatsOf(view, columns, records), [view, columns, records]);
 
   const onToggleColumn = (id: string, on: boolean) => {
     columnLayout.toggle(id, on);
@@ -136,25 +134,7 @@ export default function RunsTable(props: RunsTableProps) {
   const loading = data.failure === undefined && data.loaded < props.chunks;
   return (
     <section className={styles.runsTable} aria-label="Runs" aria-busy={records.length === 0 && data.failure === undefined}>
-      <div className={styles.toolbar}>
-        <SearchField
-          wide
-          label="Filter"
-          value={table.filter.text}
-          onChange={table.filter.setText}
-          placeholder="metrics.acc > 0.9 AND params.model = 'rf'"
-          hint="MLflow search syntax; backticks for keys with / or spaces: metrics.`val/loss` < 0.2"
-          error={table.filter.error}
-        />
-        <SearchField
-          label="Order by"
-          value={table.orderBy.text}
-          onChange={table.orderBy.setText}
-          placeholder="metrics.acc DESC"
-          hint="MLflow order_by clauses, comma-separated; or click a column header"
-          error={table.orderBy.error}
-        />
-      </div>
+      <TableSearch filter={table.filter} orderBy={table.orderBy} />
       <TableActions
         available={props.columns}
         layout={layout}
@@ -173,18 +153,7 @@ export default function RunsTable(props: RunsTableProps) {
         link={link}
       />
       <HiddenColumns hidden={hidden} onShow={(id) => columnLayout.toggle(id, true)} />
-      <p className={styles.status} aria-live="polite">
-        {statusText(records.length, view, table.filterFailed, data.failure !== undefined)}
-        {loading && records.length > 0 ? ` · loading ${formatCount(records.length)} of ${formatCount(props.total)} runs…` : null}
-      </p>
-      {data.failure ? (
-        <p role="alert" className={styles.error}>
-          Could not load all runs ({data.failure.message}); the table shows {formatCount(records.length)} of {formatCount(props.total)}.{' '}
-          <button type="button" onClick={data.retry}>
-            Retry
-          </button>
-        </p>
-      ) : null}
+      <TableStatus loaded={records.length} total={props.total} view={view} filterFailed={table.filterFailed} failure={data.failure} loading={loading} onRetry={data.retry} />
       {records.length === 0 && props.children !== undefined ? (
         props.children
       ) : (
@@ -229,27 +198,3 @@ export default function RunsTable(props: RunsTableProps) {
 }
 
 const NONE: UniformColumn[] = [];
-
-function statusText(loaded: number, view: TableRows, filterFailed: boolean, failed: boolean): string {
-  if (loaded === 0) return failed ? 'No runs loaded.' : 'Loading runs…';
-  if (filterFailed) return `No runs shown: the filter has an error (see above). ${formatCount(loaded)} runs loaded.`;
-  const groups = view.groups ? ` in ${formatCount(view.groups.length)} ${view.groups.length === 1 ? 'group' : 'groups'}` : '';
-  return `${formatCount(view.matched)} of ${formatCount(loaded)} runs${groups}`;
-}
-
-/** Per group, the statistics of each shown metric column over its runs. */
-function statsOfGroups(view: TableRows, columns: readonly Column[], records: readonly RunsTableRecord[]) {
-  if (!view.groups) return undefined;
-  const metrics = columns.filter((c) => c.group === 'metrics');
-  const stats = (group: TableGroup, c: Column) => metricStats(group.members.map((i) => c.exportValue(records[i] as RunsTableRecord) as MetricValue | null));
-  return view.groups.map((group) => new Map(metrics.map((c) => [c.id, statsText(stats(group, c), statsDigits(charsForWidth(c.width)))])));
-}
-
-function viewDetail(experimentId: string, view: TableRows, records: readonly RunsTableRecord[], shown: string[], selected: string[], groupBy: string | undefined): RunsViewDetail {
-  const detail: RunsViewDetail = { experimentId, shown, selected };
-  if (groupBy !== undefined && view.groups) {
-    detail.groupBy = groupBy;
-    detail.groups = view.groups.map((g) => ({ label: g.label, runIds: g.members.map((i) => (records[i] as RunsTableRecord).id) }));
-  }
-  return detail;
-}
