@@ -136,6 +136,17 @@ describe('runs table on augury (42 runs, 34 params)', () => {
     // The pinned Name cell covers what scrolls under it: what is at its centre is the name itself.
     const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('td')?.cellIndex, { x: after.name!.x + after.name!.width / 2, y: after.name!.y + after.name!.height / 2 });
     expect(hit).toBe(1);
+    // The group over the columns in view keeps its name readable beside the pinned ones.
+    const group = page.locator('section[aria-label="Runs"] thead th[scope="colgroup"]', { hasText: 'Params' });
+    // Scroll so the Params columns start 50 px under the pinned ones.
+    await group.evaluate((th, pinned) => {
+      const scroller = th.closest('[role="region"]') as HTMLElement;
+      scroller.scrollLeft = (th as HTMLElement).offsetLeft - pinned + 50;
+    }, after.name!.x + after.name!.width - (await scroller.boundingBox())!.x);
+    await expect.poll(async () => (await group.boundingBox())!.x).toBeLessThan(after.name!.x + after.name!.width);
+    const params = (await group.locator('span').boundingBox())!;
+    expect(params.x).toBeGreaterThanOrEqual(after.name!.x + after.name!.width);
+    expect(params.x).toBeLessThan(after.name!.x + after.name!.width + 20);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -6,7 +6,7 @@
  * selection checkbox and Name stay pinned at the left while the table scrolls sideways.
  * Every piece of run data is a React text child or attribute value, never markup.
  */
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { runName } from '../../lib/site/format.ts';
 import type { RunsTableRecord } from '../../lib/site/table-data.ts';
 import type { StatsText } from '../page/group-stats.ts';
@@ -66,7 +66,7 @@ export const TableGrid = memo(function TableGrid(props: TableGridProps) {
   const width = name ? `calc(${others}rem + ${colWidth(name)})` : `${others}rem`;
   const pinned = (column: Column) => (column.group === 'name' ? styles.pinName : undefined);
   return (
-    <table className={styles.table} aria-rowcount={rows.length + HEADER_ROWS} style={{ width }}>
+    <table className={styles.table} aria-rowcount={rows.length + HEADER_ROWS} style={{ width, '--pinned': name ? `calc(${SELECT_WIDTH}rem + ${colWidth(name)})` : `${SELECT_WIDTH}rem` } as CSSProperties}>
       <caption className="visually-hidden">{props.caption}</caption>
       <colgroup>
         <col style={{ width: `${SELECT_WIDTH}rem` }} />
@@ -81,7 +81,7 @@ export const TableGrid = memo(function TableGrid(props: TableGridProps) {
               <td key={`${group}-${i}`} colSpan={n + 1} className={styles.pinCorner} />
             ) : (
               <th key={`${group}-${i}`} scope="colgroup" colSpan={n}>
-                {GROUP_LABELS[group]}
+                <span className={styles.groupName}>{GROUP_LABELS[group]}</span>
               </th>
             ),
           )}

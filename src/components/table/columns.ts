@@ -8,7 +8,7 @@
  * their position in the chunk's key list, never used as object paths or selectors.
  */
 import { metricNumber } from '../../lib/metric-value.ts';
-import { exactTitle, fitMetric, formatDuration, formatTime, runName } from '../../lib/site/format.ts';
+import { digitsForWidth, DISPLAY_DIGITS, exactTitle, fitMetric, formatDuration, formatTime, runName } from '../../lib/site/format.ts';
 import { columnIds, type Attribute, type RunsTableRecord } from '../../lib/site/table-data.ts';
 import type { ColumnGroup, ColumnLayout } from './column-layout.ts';
 
@@ -180,7 +180,12 @@ export function charsForWidth(width: number): number {
   return Math.floor((width - PADDING_REM) / DIGIT_REM);
 }
 
-export function metricColumn(key: string, index: KeyIndex, width = labelWidth(key, METRIC_WIDTH)): Column {
+/**
+ * A metric column. Its cells show `digits` significant digits (fewer when a value would not fit
+ * the width): six at the default width, which follows the label; as many as fit once the reader
+ * sets a width (tableColumns), so widening a column shows more of each value.
+ */
+export function metricColumn(key: string, index: KeyIndex, width = labelWidth(key, METRIC_WIDTH), digits = DISPLAY_DIGITS): Column {
   const at = index.metrics.get(key);
   const value = (r: RunsTableRecord) => (at === undefined ? null : (r.m[at] ?? null));
   const chars = charsForWidth(width);
@@ -195,10 +200,10 @@ export function metricColumn(key: string, index: KeyIndex, width = labelWidth(ke
       const v = value(r);
       return v === null ? undefined : metricNumber(v);
     },
-    text: (r) => fitMetric(value(r), chars),
+    text: (r) => fitMetric(value(r), chars, digits),
     title: (r) => {
       const v = value(r);
-      return exactTitle(v, fitMetric(v, chars));
+      return exactTitle(v, fitMetric(v, chars, digits));
     },
     exportValue: value,
   };
@@ -230,10 +235,14 @@ export function tableColumns(layout: ColumnLayout, index: KeyIndex, primary?: st
     const set = layout.widths.get(column.id);
     return set === undefined ? column : { ...column, width: set };
   };
-  const metricWidth = (key: string) => layout.widths.get(columnIds.metric(key)) ?? labelWidth(key, METRIC_WIDTH, key === primary);
+  const metric = (key: string) => {
+    const set = layout.widths.get(columnIds.metric(key));
+    if (set === undefined) return metricColumn(key, index, labelWidth(key, METRIC_WIDTH, key === primary));
+    return metricColumn(key, index, set, Math.max(DISPLAY_DIGITS, digitsForWidth(charsForWidth(set))));
+  };
   return [
     width(NAME_COLUMN),
-    ...layout.metrics.map((key) => metricColumn(key, index, metricWidth(key))),
+    ...layout.metrics.map(metric),
     ...layout.params.map((key) => width(paramColumn(key, index))),
     ...layout.attributes.map((a) => width(attributeColumn(a))),
   ];

@@ -67,14 +67,16 @@ describe('metric and param columns', () => {
     expect(metricColumn('val/loss', index).title?.(record('b', { m: [0.5] }))).toBeUndefined();
   });
 
-  it('show more significant digits in a wider column, fewer in a narrower one, never more than fit', () => {
+  it('show six digits at a default width, more once the reader widens the column, fewer where a value would not fit', () => {
     const long = record('a', { m: [-0.000123456789012345] });
-    const wide = metricColumn('val/loss', index, 14);
-    const narrow = metricColumn('val/loss', index, 5);
-    expect(wide.text(r)).toBe('0.123456789');
-    expect(narrow.text(r)).toBe('0.123');
-    for (const width of [5, METRIC_WIDTH, 14, 30]) expect(metricColumn('val/loss', index, width).text(long).length).toBeLessThanOrEqual(charsForWidth(width));
-    expect(Number(wide.text(long))).toBe(-0.000123456789012345);
+    const at = (width?: number) => tableColumns(layout({ metrics: ['val/loss'], ...(width === undefined ? {} : { widths: [['metric:val/loss', width]] }) }), index)[1]!;
+    expect(at().text(r)).toBe('0.123457');
+    expect(metricColumn('val/loss', index, 14).text(r)).toBe('0.123457');
+    expect(at(14).text(r)).toBe('0.123456789');
+    expect(at(5).text(r)).toBe('0.12346');
+    expect(at(4).text(r)).toBe('0.123');
+    for (const width of [4, 5, METRIC_WIDTH, 14, 30]) expect(at(width).text(long).length).toBeLessThanOrEqual(charsForWidth(width));
+    expect(Number(at(14).text(long))).toBe(-0.000123456789012345);
   });
 
   it('come after Name, metrics then params then attributes, in the chosen order, at the widths set', () => {
