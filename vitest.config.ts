@@ -1,15 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: unit tests run alone in seconds; site tests share sites built once per run by
-// the global setup (test/support/sites.ts). `npm test` runs both.
+// `npm test`: three projects, everything inside the repository (the conformance suite over
+// ../shared/fixtures has its own config, vitest.conformance.config.ts).
+// - unit: seconds, no site builds;
+// - site: sites built once per run by the global setup (test/support/sites.ts), shared by the tests;
+// - package: the packed package installed into a temporary project and run through its bin.
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/site/**'] } },
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/site/**', 'test/package/**', 'test/conformance/**'] } },
       { extends: true, test: { name: 'site', include: ['test/site/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },
+      { extends: true, test: { name: 'package', include: ['test/package/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 600_000 } },
     ],
   },
 });

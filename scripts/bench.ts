@@ -1,24 +1,30 @@
 /**
  * `npm run bench`: Runfolio's speed, each figure against a floor measured in the same run.
- * Sections: read (mlruns and mlflow.db → Snapshot), analyze (search, best run per group), site
- * (full build). Prints a Markdown table (the one in README.md) and the machine it ran on.
- *   node scripts/bench.ts [--sizes 1000,10000] [--only read,analyze,site]
+ * Sections: start (the compiled bin's --help and inspect against `node -e 0`), read (mlruns and
+ * mlflow.db → Snapshot), analyze (search, best run per group), site (full build), compare (two
+ * runs against inspect; the Markdown's length at 5,000 metrics). Prints a Markdown table (the one
+ * in README.md) and the machine it ran on.
+ *   node scripts/bench.ts [--sizes 1000,10000] [--only start,read,analyze,site,compare]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAnalyze } from './bench/analyze.ts';
+import { benchCompare } from './bench/compare.ts';
 import { benchRead } from './bench/read.ts';
 import { benchSite } from './bench/site.ts';
+import { benchStart } from './bench/start.ts';
 import { syntheticSpec } from './lib/synthetic.ts';
-import { writeMlruns } from './lib/write-mlruns.ts';
+import { writeMlruns } from '../src/generate/write-mlruns.ts';
 import type { BenchContext, BenchRow } from './bench/types.ts';
 
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<BenchRow[]>> = {
+  start: benchStart,
   read: benchRead,
   analyze: benchAnalyze,
   site: benchSite,
+  compare: benchCompare,
 };
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, only: { type: 'string' } } });
@@ -66,12 +72,17 @@ function table(rows: BenchRow[]): string {
     const ratio = r.oursMs / r.floorMs;
     const goal = r.goal === undefined ? '' : `≤ ${r.goal}× ${ratio <= r.goal ? 'met' : 'missed'}`;
     const rss = r.peakRssMb === undefined ? '' : `${r.peakRssMb.toFixed(0)} MB`;
-    lines.push(`| ${r.section} | ${r.name} | ${r.size.toLocaleString('en-US')} | ${r.floor} | ${fmt(r.floorMs)} | ${fmt(r.oursMs)} | ${ratio.toFixed(2)}× | ${goal} | ${rss} |`);
+    lines.push(`| ${r.section} | ${r.name} | ${r.size ? r.size.toLocaleString('en-US') : ''} | ${r.floor} | ${fmt(r.floorMs)} | ${fmt(r.oursMs)} | ${ratio.toFixed(2)}× | ${goal} | ${rss} |`);
   }
   const weights = rows.filter((r) => r.unit === 'KB');
   if (weights.length > 0) {
     lines.push('', '| page weight (gzip -9) | runs | size | budget |', '|---|---:|---:|---:|');
     for (const r of weights) lines.push(`| ${r.name} | ${r.size.toLocaleString('en-US')} | ${r.oursMs.toFixed(1)} KB | ${r.floorMs} KB ${r.oursMs <= r.floorMs ? 'met' : 'missed'} |`);
+  }
+  const lengths = rows.filter((r) => r.unit === 'chars');
+  if (lengths.length > 0) {
+    lines.push('', '| text length | size | characters | limit |', '|---|---:|---:|---:|');
+    for (const r of lengths) lines.push(`| ${r.name} | ${r.size.toLocaleString('en-US')} | ${r.oursMs.toLocaleString('en-US')} | ${r.floorMs.toLocaleString('en-US')} ${r.oursMs <= r.floorMs ? 'met' : 'missed'} |`);
   }
   return lines.join('\n');
 }

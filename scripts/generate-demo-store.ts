@@ -1,29 +1,23 @@
 /**
- * Regenerates the bundled demo: `node scripts/generate-demo-store.ts [outDir]`.
+ * Writes the demo store for a look at its files: `node scripts/generate-demo-store.ts [outDir]`.
  *
- * Removes `outDir` (default `content/mlruns`) and writes the demo store there as an MLflow 2.x
- * file store (scripts/lib/demo/), then writes the demo reports into the `reports` folder beside
- * it (`content/reports/`), replacing only the report files it owns. The output depends on
- * nothing but this code: no clock, no randomness, no machine paths (artifact URIs point at the
- * team's shared mount, as they would in a store copied off that mount).
+ * Removes `outDir` (default `content/mlruns`, which git ignores: the store is generated, never
+ * committed) and writes the demo store there (src/generate/demo/), then the demo reports into the
+ * `reports` folder beside it. `runfolio demo` builds the same store in a temporary folder. The
+ * output depends on nothing but the generator: no clock, no randomness, no machine paths.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { demoStore } from './lib/demo/index.ts';
-import { writeMlruns } from './lib/write-mlruns.ts';
-
-const ARTIFACT_ROOT = 'file:///mnt/team-share/mlruns';
+import { demoStore, writeDemoStore } from '../src/generate/demo/index.ts';
 
 export function generateDemo(outDir: string): { runs: number; experiments: number; reportsDir: string } {
-  const { spec, reports } = demoStore();
-  rmSync(outDir, { recursive: true, force: true });
-  writeMlruns(spec, outDir, { artifactRoot: ARTIFACT_ROOT });
+  const written = writeDemoStore(outDir);
   const reportsDir = join(dirname(outDir), 'reports');
   mkdirSync(reportsDir, { recursive: true });
-  for (const report of reports) writeFileSync(join(reportsDir, report.fileName), report.text, 'utf8');
-  return { runs: spec.runs.length, experiments: spec.experiments.length, reportsDir };
+  for (const report of demoStore().reports) writeFileSync(join(reportsDir, report.fileName), report.text, 'utf8');
+  return { ...written, reportsDir };
 }
 
 function main(): void {

@@ -13,10 +13,15 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const work = mkdtempSync(join(tmpdir(), 'runfolio-sites-'));
-  const sites = siteDefinitions(work);
-  const started = performance.now();
-  await buildSites(sites);
-  process.stderr.write(`built ${Object.keys(sites).length} test sites in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  project.provide('sites', sites);
+  try {
+    const sites = siteDefinitions(work);
+    const started = performance.now();
+    await buildSites(sites);
+    process.stderr.write(`built ${Object.keys(sites).length} test sites in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    project.provide('sites', sites);
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
   return () => rmSync(work, { recursive: true, force: true });
 }

@@ -20,7 +20,7 @@ import { buildTables, type RunTables } from '../../src/lib/analyze/tables.ts';
 import { metricNumber, type Run } from '../../src/lib/model.ts';
 import { compareStrings, sortedRecord } from '../../src/lib/order.ts';
 import { latestPoint } from '../../src/lib/read/metric-points.ts';
-import { runTags, type RunSpec } from '../lib/store-spec.ts';
+import { runTags, type RunSpec } from '../../src/generate/store-spec.ts';
 import { syntheticSpec } from '../lib/synthetic.ts';
 import { timeMedian, timePair, type BenchContext, type BenchRow } from './types.ts';
 

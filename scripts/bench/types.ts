@@ -17,8 +17,8 @@ export interface BenchRow {
   peakRssMb?: number;
   /** Target for the ratio (e.g. 1.5), to print pass/miss. */
   goal?: number;
-  /** `KB`: a page weight against a budget (floorMs holds the budget, oursMs the weight). Default: times in ms. */
-  unit?: 'KB';
+  /** `KB`: a page weight against a budget (floorMs holds the budget, oursMs the weight); `chars`: a text length against a limit, the same way. Default: times in ms. */
+  unit?: 'KB' | 'chars';
 }
 
 export interface BenchContext {

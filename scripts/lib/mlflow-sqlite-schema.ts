@@ -218,3 +218,138 @@ CREATE TABLE "registered_model_aliases" (
   CONSTRAINT fk_registered_model_aliases_registered_models FOREIGN KEY(workspace, name) REFERENCES registered_models (workspace, name) ON DELETE CASCADE ON UPDATE CASCADE
 );
 `;
+
+/**
+ * MLflow 2.3's schema (alembic revision `3500859a5d39`: no datasets, inputs, logged models or
+ * workspaces), MLflow's own CREATE text as SQLite stores it, for tests of old stores.
+ */
+export const ALEMBIC_VERSION_2_3 = '3500859a5d39';
+
+export const SCHEMA_2_3 = `
+CREATE TABLE experiments (
+  experiment_id INTEGER NOT NULL, 
+  name VARCHAR(256) NOT NULL, 
+  artifact_location VARCHAR(256), 
+  lifecycle_stage VARCHAR(32), creation_time BIGINT, last_update_time BIGINT, 
+  CONSTRAINT experiment_pk PRIMARY KEY (experiment_id), 
+  CONSTRAINT experiments_lifecycle_stage CHECK (lifecycle_stage IN ('active', 'deleted')), 
+  UNIQUE (name)
+);
+CREATE TABLE alembic_version (
+  version_num VARCHAR(32) NOT NULL, 
+  CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+CREATE TABLE experiment_tags (
+  "key" VARCHAR(250) NOT NULL, 
+  value VARCHAR(5000), 
+  experiment_id INTEGER NOT NULL, 
+  CONSTRAINT experiment_tag_pk PRIMARY KEY ("key", experiment_id), 
+  FOREIGN KEY(experiment_id) REFERENCES experiments (experiment_id)
+);
+CREATE TABLE "tags" (
+  "key" VARCHAR(250) NOT NULL, 
+  value VARCHAR(5000), 
+  run_uuid VARCHAR(32) NOT NULL, 
+  CONSTRAINT tag_pk PRIMARY KEY ("key", run_uuid), 
+  FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid)
+);
+CREATE TABLE registered_models (
+  name VARCHAR(256) NOT NULL, 
+  creation_time BIGINT, 
+  last_updated_time BIGINT, 
+  description VARCHAR(5000), 
+  CONSTRAINT registered_model_pk PRIMARY KEY (name), 
+  UNIQUE (name)
+);
+CREATE TABLE "runs" (
+  run_uuid VARCHAR(32) NOT NULL, 
+  name VARCHAR(250), 
+  source_type VARCHAR(20), 
+  source_name VARCHAR(500), 
+  entry_point_name VARCHAR(50), 
+  user_id VARCHAR(256), 
+  status VARCHAR(9), 
+  start_time BIGINT, 
+  end_time BIGINT, 
+  source_version VARCHAR(50), 
+  lifecycle_stage VARCHAR(20), 
+  artifact_uri VARCHAR(200), 
+  experiment_id INTEGER, deleted_time BIGINT, 
+  CONSTRAINT run_pk PRIMARY KEY (run_uuid), 
+  CONSTRAINT runs_lifecycle_stage CHECK (lifecycle_stage IN ('active', 'deleted')), 
+  CONSTRAINT source_type CHECK (source_type IN ('NOTEBOOK', 'JOB', 'LOCAL', 'UNKNOWN', 'PROJECT')), 
+  FOREIGN KEY(experiment_id) REFERENCES experiments (experiment_id), 
+  CHECK (status IN ('SCHEDULED', 'FAILED', 'FINISHED', 'RUNNING', 'KILLED'))
+);
+CREATE TABLE registered_model_tags (
+  "key" VARCHAR(250) NOT NULL, 
+  value VARCHAR(5000), 
+  name VARCHAR(256) NOT NULL, 
+  CONSTRAINT registered_model_tag_pk PRIMARY KEY ("key", name), 
+  FOREIGN KEY(name) REFERENCES registered_models (name) ON UPDATE cascade
+);
+CREATE TABLE model_version_tags (
+  "key" VARCHAR(250) NOT NULL, 
+  value VARCHAR(5000), 
+  name VARCHAR(256) NOT NULL, 
+  version INTEGER NOT NULL, 
+  CONSTRAINT model_version_tag_pk PRIMARY KEY ("key", name, version), 
+  FOREIGN KEY(name, version) REFERENCES model_versions (name, version) ON UPDATE cascade
+);
+CREATE TABLE "model_versions" (
+  name VARCHAR(256) NOT NULL, 
+  version INTEGER NOT NULL, 
+  creation_time BIGINT, 
+  last_updated_time BIGINT, 
+  description VARCHAR(5000), 
+  user_id VARCHAR(256), 
+  current_stage VARCHAR(20), 
+  source VARCHAR(500), 
+  run_id VARCHAR(32), 
+  status VARCHAR(20), 
+  status_message VARCHAR(500), 
+  run_link VARCHAR(500), 
+  CONSTRAINT model_version_pk PRIMARY KEY (name, version), 
+  FOREIGN KEY(name) REFERENCES registered_models (name) ON UPDATE CASCADE
+);
+CREATE TABLE "latest_metrics" (
+  "key" VARCHAR(250) NOT NULL, 
+  value FLOAT NOT NULL, 
+  timestamp BIGINT, 
+  step BIGINT NOT NULL, 
+  is_nan BOOLEAN NOT NULL, 
+  run_uuid VARCHAR(32) NOT NULL, 
+  CONSTRAINT latest_metric_pk PRIMARY KEY ("key", run_uuid), 
+  FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid), 
+  CHECK (is_nan IN (0, 1))
+);
+CREATE TABLE "metrics" (
+  "key" VARCHAR(250) NOT NULL, 
+  value FLOAT NOT NULL, 
+  timestamp BIGINT NOT NULL, 
+  run_uuid VARCHAR(32) NOT NULL, 
+  step BIGINT DEFAULT '0' NOT NULL, 
+  is_nan BOOLEAN DEFAULT '0' NOT NULL, 
+  CONSTRAINT metric_pk PRIMARY KEY ("key", timestamp, step, run_uuid, value, is_nan), 
+  FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid), 
+  CHECK (is_nan IN (0, 1))
+);
+CREATE TABLE "params" (
+  "key" VARCHAR(250) NOT NULL, 
+  value VARCHAR(500) NOT NULL, 
+  run_uuid VARCHAR(32) NOT NULL, 
+  CONSTRAINT param_pk PRIMARY KEY ("key", run_uuid), 
+  FOREIGN KEY(run_uuid) REFERENCES runs (run_uuid)
+);
+CREATE TABLE registered_model_aliases (
+  alias VARCHAR(256) NOT NULL, 
+  version INTEGER NOT NULL, 
+  name VARCHAR(256) NOT NULL, 
+  CONSTRAINT registered_model_alias_pk PRIMARY KEY (name, alias), 
+  CONSTRAINT registered_model_alias_name_fkey FOREIGN KEY(name) REFERENCES registered_models (name) ON DELETE cascade ON UPDATE cascade
+);
+CREATE INDEX index_metrics_run_uuid ON metrics (run_uuid);
+CREATE INDEX index_latest_metrics_run_uuid ON latest_metrics (run_uuid);
+CREATE INDEX index_tags_run_uuid ON tags (run_uuid);
+CREATE INDEX index_params_run_uuid ON params (run_uuid);
+`;

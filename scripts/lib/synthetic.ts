@@ -5,8 +5,8 @@
  * epoch, no clock. Runs are spread over the experiments block by block, so a parent and its
  * children share an experiment; experiment 0 is MLflow's empty `Default`.
  */
-import { Prng } from './prng.ts';
-import type { ExperimentSpec, MetricPointSpec, RunSpec, StoreSpec } from './store-spec.ts';
+import { Prng } from '../../src/generate/prng.ts';
+import type { ExperimentSpec, MetricPointSpec, RunSpec, StoreSpec } from '../../src/generate/store-spec.ts';
 
 export interface SyntheticOptions {
   runs: number;

@@ -22,7 +22,7 @@ import { ALEMBIC_VERSION, METRICS_INDEXES, SCHEMA } from './mlflow-sqlite-schema
 import {
   appendUri, deletedTimeOf, experimentTags, runTags, validateSpec, SpecError,
   type MetricPointSpec, type RegisteredModelSpec, type RunSpec, type StoreSpec,
-} from './store-spec.ts';
+} from '../../src/generate/store-spec.ts';
 
 export interface WriteSqliteOptions {
   /** Default artifact root of the experiments. Default `mlflow-artifacts:` (a tracking server's). */

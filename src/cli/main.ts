@@ -4,20 +4,21 @@
  * Returns the exit code; only the bin script exits.
  */
 import { EXIT, RunfolioError, describeError } from '../lib/errors.ts';
-import { buildCommand, buildSpec } from './commands/build.ts';
-import { exportCommand, exportSpec } from './commands/export.ts';
-import { inspectCommand, inspectSpec } from './commands/inspect.ts';
-import { rankCommand, rankSpec } from './commands/rank.ts';
 import type { CommandSpec } from './args.ts';
 import type { CliIO } from './io.ts';
+import { buildSpec, compareSpec, demoSpec, exportSpec, inspectSpec, rankSpec, verifySpec } from './specs.ts';
 
-type Command = { spec: CommandSpec; run: (argv: string[], io: CliIO) => Promise<number> };
+type Run = (argv: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Command[] = [
-  { spec: buildSpec, run: buildCommand },
-  { spec: inspectSpec, run: inspectCommand },
-  { spec: rankSpec, run: rankCommand },
-  { spec: exportSpec, run: exportCommand },
+/** Each command's code loads only when it runs: `--help` and `inspect` never load Astro. */
+const COMMANDS: { spec: CommandSpec; load: () => Promise<Run> }[] = [
+  { spec: buildSpec, load: async () => (await import('./commands/build.ts')).buildCommand },
+  { spec: compareSpec, load: async () => (await import('./commands/compare.ts')).compareCommand },
+  { spec: demoSpec, load: async () => (await import('./commands/demo.ts')).demoCommand },
+  { spec: inspectSpec, load: async () => (await import('./commands/inspect.ts')).inspectCommand },
+  { spec: rankSpec, load: async () => (await import('./commands/rank.ts')).rankCommand },
+  { spec: exportSpec, load: async () => (await import('./commands/export.ts')).exportCommand },
+  { spec: verifySpec, load: async () => (await import('./commands/verify.ts')).verifyCommand },
 ];
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -36,13 +37,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load())(rest, io);
   } catch (error) {
     return reportError(error, rest.includes('--verbose'), io);
   }
 }
 
 function reportError(error: unknown, verbose: boolean, io: CliIO): number {
+  if (io.signal?.aborted) {
+    io.stderr('runfolio: interrupted; nothing was written\n');
+    return io.signal.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+  }
   if (error instanceof RunfolioError) {
     io.stderr(`runfolio: ${error.message}\n`);
     if (verbose && error.cause) io.stderr(`${describeStack(error.cause)}\n`);

@@ -1,8 +1,9 @@
 /**
  * Errors meant for the user. Each carries the process exit code of DESIGN.md's CLI contract;
- * only the CLI entry turns them into an exit, everything else just throws.
+ * only the CLI entry turns them into an exit, everything else just throws. An interrupted command
+ * exits as a shell reports a signal: 128 + 2 for Ctrl-C (SIGINT), 128 + 15 for SIGTERM.
  */
-export const EXIT = { ok: 0, failOn: 1, usage: 2, input: 3 } as const;
+export const EXIT = { ok: 0, failOn: 1, usage: 2, input: 3, interrupted: 130, terminated: 143 } as const;
 
 export class RunfolioError extends Error {
   readonly exitCode: number;

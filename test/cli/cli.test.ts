@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli } from '../support/cli.ts';
+import { runCli } from '../support/cli.ts';
+import { FIXTURES } from '../support/fixtures.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const PACKT = join(FIXTURES, 'real/packt-hpt/mlruns');

@@ -5,42 +5,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli } from '../support/cli.ts';
+import { metricValue } from '../../src/lib/metric-value.ts';
+import { runCli } from '../support/cli.ts';
+import { DEMO_CHURN, DEMO_CIFAR, demoStore } from '../support/demo-store.ts';
+import { FIXTURES } from '../support/fixtures.ts';
 import { readRawRuns, type RawRun } from '../support/raw-mlruns.ts';
+import { expectedOrder, expectOneLineError, rankJson } from '../support/rank-cli.ts';
 import { tempDir } from '../support/tmp.ts';
 import { makeSnapshot } from '../lib/analyze/snapshot.ts';
 
-const HYDRO = join(FIXTURES, 'real/hydro-ml/mlruns');
 const AUGURY = join(FIXTURES, 'real/augury/mlruns');
 const PACKT = join(FIXTURES, 'real/packt-hpt/mlruns');
-
-interface JsonRun { id: string; name: string; experimentId: string; rank: number | null; group?: string | null; metrics: Record<string, number | string>; params: Record<string, string> }
-
-function rankJson(args: string[]): JsonRun[] {
-  const result = runCli(['rank', ...args, '--json']);
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return (JSON.parse(result.stdout) as { runs: JsonRun[] }).runs;
-}
-
-/** Best first for `metric`; NaN, then runs without it, last; ties newest first, then by id. */
-function expectedOrder(runs: RawRun[], metric: string, ascending: boolean): RawRun[] {
-  const value = (r: RawRun) => r.metrics.get(metric);
-  const kind = (r: RawRun) => (value(r) === undefined ? 2 : Number.isNaN(value(r)) ? 1 : 0);
-  return [...runs].sort((a, b) => {
-    if (kind(a) !== kind(b)) return kind(a) - kind(b);
-    if (kind(a) === 0 && value(a) !== value(b)) return ((value(a) as number) < (value(b) as number) ? -1 : 1) * (ascending ? 1 : -1);
-    if (a.startTime !== b.startTime) return (b.startTime ?? -Infinity) - (a.startTime ?? -Infinity);
-    return a.id < b.id ? -1 : 1;
-  });
-}
-
-function expectOneLineError(stderr: string, pattern: RegExp): void {
-  const lines = stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^runfolio: rank: /);
-  expect(lines[0]).toMatch(pattern);
-}
+const DEMO = demoStore();
+const CIFAR = DEMO_CIFAR;
+const CHURN = DEMO_CHURN;
 
 describe('runfolio rank --help', () => {
   it('describes every option and is listed among the commands', () => {
@@ -54,29 +32,29 @@ describe('runfolio rank --help', () => {
 });
 
 describe('runfolio rank --json', () => {
-  it('ranks an experiment given by name by val_loss, lowest first, with every latest metric and param of each run', () => {
-    const runs = rankJson(['--store', HYDRO, '--experiment', 'Test_of_interface_1', '--metric', 'val_loss']);
-    const raw = readRawRuns(HYDRO).filter((r) => r.experimentId === '1');
-    const expected = expectedOrder(raw, 'val_loss', true);
+  it('ranks an experiment given by name by val/loss, lowest first, with every latest metric and param of each run', () => {
+    const runs = rankJson(['--store', DEMO, '--experiment', 'cifar10-resnet', '--metric', 'val/loss']);
+    const raw = readRawRuns(DEMO).filter((r) => r.experimentId === CIFAR && !r.deleted);
+    const expected = expectedOrder(raw, 'val/loss', true);
     expect(runs.map((r) => r.id)).toEqual(expected.map((r) => r.id));
-    const ranked = expected.filter((r) => r.metrics.has('val_loss')).length;
-    expect(ranked).toBeLessThan(raw.length); // this experiment has runs without val_loss
+    const ranked = expected.filter((r) => r.metrics.has('val/loss')).length;
+    expect(ranked).toBeLessThan(raw.length); // this experiment has runs without val/loss
     expect(runs.map((r) => r.rank)).toEqual(expected.map((_, i) => (i < ranked ? i + 1 : null)));
     for (const run of runs) {
       const source = raw.find((r) => r.id === run.id) as RawRun;
-      expect(run.metrics).toEqual(Object.fromEntries(source.metrics));
+      expect(run.metrics).toEqual(Object.fromEntries([...source.metrics].map(([key, value]) => [key, metricValue(value)])));
       expect(run.params).toEqual(Object.fromEntries(source.params));
-      expect(run.experimentId).toBe('1');
+      expect(run.experimentId).toBe(CIFAR);
       expect(Object.keys(run.metrics)).toEqual(Object.keys(run.metrics).sort());
     }
   });
 
   it('takes an experiment id as well as its name, and several experiments at once', () => {
-    const byName = rankJson(['--store', HYDRO, '--experiment', 'Test_of_interface_2', '--metric', 'val_loss']);
-    expect(rankJson(['--store', HYDRO, '--experiment', '2', '--metric', 'val_loss'])).toEqual(byName);
-    const both = rankJson(['--store', HYDRO, '--experiment', '2', '--experiment', 'Test_of_interface_8', '--metric', 'val_loss']);
-    const raw = readRawRuns(HYDRO).filter((r) => r.experimentId === '2' || r.experimentId === '8');
-    expect(both.map((r) => r.id)).toEqual(expectedOrder(raw, 'val_loss', true).map((r) => r.id));
+    const byName = rankJson(['--store', DEMO, '--experiment', 'churn-prediction', '--metric', 'val_auc']);
+    expect(rankJson(['--store', DEMO, '--experiment', CHURN, '--metric', 'val_auc'])).toEqual(byName);
+    const both = rankJson(['--store', DEMO, '--experiment', CHURN, '--experiment', 'cifar10-resnet', '--metric', 'val_auc']);
+    const raw = readRawRuns(DEMO).filter((r) => (r.experimentId === CHURN || r.experimentId === CIFAR) && !r.deleted);
+    expect(both.map((r) => r.id)).toEqual(expectedOrder(raw, 'val_auc', false).map((r) => r.id));
   });
 
   it("keeps augury's top 6 by match_accuracy, highest first, ties newest first, the deleted run left out", () => {
@@ -95,9 +73,10 @@ describe('runfolio rank --json', () => {
   });
 
   it('sorts by --order-by as MLflow does, instead of --metric, and applies --filter', () => {
-    const runs = rankJson(['--store', HYDRO, '--filter', 'metrics.val_loss < 0.3', '--order-by', 'metrics.test_loss DESC', '--metric', 'val_loss']);
-    const raw = readRawRuns(HYDRO).filter((r) => (r.metrics.get('val_loss') ?? Infinity) < 0.3);
-    expect(runs.map((r) => r.id)).toEqual(expectedOrder(raw, 'test_loss', false).map((r) => r.id));
+    const runs = rankJson(['--store', DEMO, '--filter', 'metrics.`val/loss` < 1', '--order-by', 'metrics.`val/accuracy` DESC', '--metric', 'val/loss']);
+    const raw = readRawRuns(DEMO).filter((r) => !r.deleted && (r.metrics.get('val/loss') ?? Infinity) < 1);
+    expect(raw.length).toBeGreaterThan(2);
+    expect(runs.map((r) => r.id)).toEqual(expectedOrder(raw, 'val/accuracy', false).map((r) => r.id));
     expect(runs.map((r) => r.rank)).toEqual(runs.map((_, i) => i + 1));
   });
 
@@ -109,12 +88,13 @@ describe('runfolio rank --json', () => {
   });
 
   it('gives the best run of each batch_size with --group-by, best group first', () => {
-    const runs = rankJson(['--store', HYDRO, '--metric', 'val_loss', '--group-by', 'params.batch_size']);
+    const runs = rankJson(['--store', DEMO, '--metric', 'val/loss', '--group-by', 'params.batch_size']);
     const best = new Map<string, RawRun>();
-    for (const run of expectedOrder(readRawRuns(HYDRO), 'val_loss', true)) {
+    for (const run of expectedOrder(readRawRuns(DEMO).filter((r) => !r.deleted), 'val/loss', true)) {
       const size = run.params.get('batch_size') as string;
-      if (run.metrics.has('val_loss') && !best.has(size)) best.set(size, run);
+      if (run.metrics.has('val/loss') && !best.has(size)) best.set(size, run);
     }
+    expect(best.size).toBeGreaterThan(1);
     expect(runs.map((r) => [r.group, r.id, r.rank])).toEqual([...best].map(([size, run], i) => [size, run.id, i + 1]));
   });
 
@@ -133,15 +113,15 @@ describe('runfolio rank --json', () => {
 
 describe('runfolio rank (table)', () => {
   it('prints id prefixes, names, ranks, the metric and the params that change, aligned', () => {
-    const result = runCli(['rank', '--store', HYDRO, '--experiment', '2', '--metric', 'val_loss', '--top', '3']);
+    const result = runCli(['rank', '--store', DEMO, '--experiment', CIFAR, '--metric', 'val/loss', '--top', '3']);
     expect(result.status).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     const header = lines[0] as string;
-    expect(header).toMatch(/^run +name +rank +val_loss +/);
-    expect(header).toMatch(/ lr /); // lr changes from run to run
-    expect(header).not.toMatch(/ hidden_size /); // the same in every run of this experiment
-    const top = expectedOrder(readRawRuns(HYDRO).filter((r) => r.experimentId === '2'), 'val_loss', true).slice(0, 3);
+    expect(header).toMatch(/^run +name +rank +val\/loss +/);
+    expect(header).toMatch(/ batch_size /); // batch_size changes from run to run
+    expect(header).not.toMatch(/ optimizer /); // the same in every run of this experiment
+    const top = expectedOrder(readRawRuns(DEMO).filter((r) => r.experimentId === CIFAR && !r.deleted), 'val/loss', true).slice(0, 3);
     lines.slice(1).forEach((line, i) => {
       expect(line.startsWith(`${top[i]?.id.slice(0, 8)}  `)).toBe(true);
       expect(line).toContain(top[i]?.name as string);

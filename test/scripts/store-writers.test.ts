@@ -1,18 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MlflowFlavor, StoreSpec } from '../../scripts/lib/store-spec.ts';
 import { syntheticSpec } from '../../scripts/lib/synthetic.ts';
-import { pythonFloat, writeMlruns } from '../../scripts/lib/write-mlruns.ts';
+import { pythonFloat, writeMlruns } from '../../src/generate/write-mlruns.ts';
 import { writeSqlite } from '../../scripts/lib/write-sqlite.ts';
 import { readMlruns } from '../../src/lib/read/mlruns/index.ts';
+import { T0, TRAIN, edgeSpec, ids, shape, tree } from '../support/edge-store.ts';
+import { FIXTURES } from '../support/fixtures.ts';
 
-const SHARED = join(import.meta.dirname, '../../../shared/fixtures');
-const REAL = join(SHARED, 'real');
-const REAL_DB = join(SHARED, 'real-db/air-quality/mlflow.db');
+const REAL = join(FIXTURES, 'real');
 
 const temp = mkdtempSync(join(tmpdir(), 'runfolio-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -20,87 +19,6 @@ let counter = 0;
 function fresh(name: string): string {
   counter += 1;
   return join(temp, `${counter}-${name}`);
-}
-
-const T0 = 1_740_000_000_000;
-const ids = { exp: '424242', trashExp: '77', parent: 'a'.repeat(32), child: 'b'.repeat(32), running: 'c'.repeat(32), gone: 'd'.repeat(32), old: 'e'.repeat(32) };
-const TRAIN = { name: 'train-set', digest: '700e8ebc', sourceType: 'local', source: '{"uri": "/data/train.csv"}', schema: '{"mlflow_colspec": []}', profile: '{"num_rows": 10}' };
-const EVAL = { name: 'eval-set', digest: '0badf00d', sourceType: 'local', source: '{"uri": "/data/eval.csv"}' };
-
-/** A small store with the edge cases a writer must keep: non-finite values, nesting, slashes, unicode. */
-function edgeSpec(flavor: MlflowFlavor): StoreSpec {
-  const mlflow3 = flavor === 'mlflow3';
-  return {
-    flavor,
-    experiments: [
-      { id: '0', name: 'Default', creationTime: T0 },
-      { id: ids.exp, name: '/Shared/edge cases', creationTime: T0 + 1, tags: { team: 'qa' }, description: '# Note\n\n- one' },
-      { id: ids.trashExp, name: 'scratch', lifecycleStage: 'deleted', creationTime: T0 + 2, lastUpdateTime: T0 + 9_000 },
-    ],
-    runs: [
-      {
-        id: ids.parent, experimentId: ids.exp, name: 'sweep', status: 'FINISHED', startTime: T0 + 10, endTime: T0 + 5_000, user: 'ana',
-        params: { 'optimizer/name': 'adam', lr: '0.001' }, tags: { 'mlflow.source.type': 'LOCAL' }, description: '| a | b |\n| - | - |\n| 1 | 2 |',
-        metrics: { 'train/loss': [{ step: 0, timestamp: T0 + 20, value: 2.5 }, { step: 1, timestamp: T0 + 30, value: Infinity }, { step: 2, timestamp: T0 + 40, value: NaN }] },
-        inputs: [{ dataset: TRAIN, context: 'train' }, { dataset: EVAL, context: 'eval' }],
-        artifacts: [{ path: 'model/MLmodel', content: 'artifact_path: model\n' }, { path: 'metrics.json', content: '{"acc": 0.9}\n' }],
-        loggedModels: mlflow3 ? [{ id: 'm-0123456789abcdef0123456789abcdef', name: 'model', creationTime: T0 + 4_000, tags: { 'mlflow.user': 'ana' } }] : undefined,
-      },
-      {
-        id: ids.child, experimentId: ids.exp, name: 'modèle 😀', status: 'FAILED', startTime: T0 + 100, endTime: T0 + 900, parentId: ids.parent,
-        params: { lr: '0.01' },
-        metrics: {
-          'a/b/c': [{ step: 0, timestamp: T0 + 110, value: 1 }, { step: 5, timestamp: T0 + 120, value: 1e-5 }, { step: 5, timestamp: T0 + 115, value: -Infinity }],
-          acc: [{ step: 0, timestamp: T0 + 130, value: 0.5 }, { step: 0, timestamp: T0 + 130, value: 0.5 }],
-        },
-        inputs: [{ dataset: TRAIN, context: 'train' }],
-      },
-      { id: ids.running, experimentId: ids.exp, name: 'still going', status: 'RUNNING', startTime: T0 + 200 },
-      { id: ids.gone, experimentId: ids.exp, name: 'oops', status: 'KILLED', lifecycleStage: 'deleted', startTime: T0 + 300, endTime: T0 + 400, deletedTime: T0 + 8_000, user: 'bo' },
-      { id: ids.old, experimentId: ids.trashExp, name: 'in trash', status: 'FINISHED', lifecycleStage: 'deleted', startTime: T0 + 3, endTime: T0 + 4, metrics: { x: [{ step: 0, timestamp: T0 + 4, value: 3 }] } },
-    ],
-    models: [
-      {
-        name: 'edge-model', description: 'The model.', creationTime: T0 + 6_000, lastUpdatedTime: T0 + 7_000, tags: { owner: 'ana' },
-        versions: [
-          { version: 1, stage: 'Archived', runId: ids.child, source: `runs:/${ids.child}/model`, creationTime: T0 + 6_000 },
-          { version: 2, stage: 'Production', runId: ids.parent, source: mlflow3 ? 'models:/m-0123456789abcdef0123456789abcdef' : `runs:/${ids.parent}/model`, creationTime: T0 + 6_100, tags: { approved: 'yes' } },
-          { version: 3, stage: 'Deleted_Internal', runId: ids.parent, source: `runs:/${ids.parent}/model`, creationTime: T0 + 6_200 },
-          { version: 4, stage: 'Staging', source: '/models/edge', creationTime: T0 + 6_300, description: 'multi\nline' },
-        ],
-        aliases: { champion: 2, challenger: 4 },
-      },
-      { name: 'plain-model', creationTime: T0 + 6_500, versions: [{ version: 1, runId: ids.parent, source: mlflow3 ? 'models:/m-0123456789abcdef0123456789abcdef' : `runs:/${ids.parent}/model`, creationTime: T0 + 6_600 }] },
-    ],
-  };
-}
-
-/** Relative path → content of every file under `dir`. */
-function tree(dir: string, rel = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(join(dir, rel)).sort()) {
-    const path = rel ? `${rel}/${name}` : name;
-    if (statSync(join(dir, path)).isDirectory()) for (const [k, v] of tree(dir, path)) out.set(k, v);
-    else out.set(path, readFileSync(join(dir, path), 'latin1'));
-  }
-  return out;
-}
-
-/** A meta.yaml reduced to its layout: keys, indentation and the kind of each value (quoted, int, null…). */
-function shape(text: string): string {
-  return text.split('\n').map((line) => {
-    const m = /^(\s*)([^\s:][^:]*):(?: (.*))?$/.exec(line);
-    if (!m) return line === '' ? '' : '<continued>';
-    const [, indent, key, value] = m;
-    if (value === undefined) return `${indent}${key}:`;
-    const kind = value === "''" || value === 'null' || value === '[]' || value === '{}' ? value
-      : /^-?\d+$/.test(value) ? '<int>' : /^'.*'$/.test(value) ? '<quoted>' : value.startsWith("'") ? '<quoted…>' : '<plain>';
-    return `${indent}${key}: ${kind}`;
-  }).join('\n');
-}
-
-function keysOf(text: string): string[] {
-  return text.split('\n').filter((l) => /^[a-z_]+:/.test(l)).map((l) => l.split(':')[0] as string);
 }
 
 describe('writeMlruns(spec, dir)', () => {
@@ -155,37 +73,13 @@ describe('writeMlruns(spec, dir)', () => {
     expect(readFileSync(join(dir, ids.exp, ids.parent, 'metrics/train/loss'), 'utf8')).toBe(`${T0 + 20} 2.5 0\n${T0 + 30} inf 1\n${T0 + 40} nan 2\n`);
   });
 
-  it('lays out meta.yaml files as real MLflow 3 stores do', () => {
-    const dir = fresh('layout3');
-    writeMlruns(edgeSpec('mlflow3'), dir);
-    const ours = (rel: string): string => readFileSync(join(dir, rel), 'utf8');
-    const real = (rel: string): string => readFileSync(join(REAL, rel), 'utf8');
-    expect(shape(ours(`${ids.exp}/${ids.parent}/meta.yaml`))).toBe(shape(real('ca-housing/mlruns/340664372522611120/206e329dcacd492992e6707ba65ddccd/meta.yaml')));
-    expect(shape(ours(`${ids.exp}/${ids.gone}/meta.yaml`))).toBe(shape(real('ca-housing/mlruns/.trash/466548277255127213/13e98ee457504270987524de298172a5/meta.yaml')));
-    expect(shape(ours(`${ids.exp}/meta.yaml`))).toBe(shape(real('timeseries/mlruns/356296186950559694/meta.yaml')));
-    expect(shape(ours('models/plain-model/meta.yaml'))).toBe(shape(real('timeseries/mlruns/models/demand-forecast-local-model/meta.yaml')));
-    expect(shape(ours('models/plain-model/version-1/meta.yaml'))).toBe(shape(real('timeseries/mlruns/models/demand-forecast-local-model/version-1/meta.yaml')));
-    expect(shape(ours(`${ids.exp}/models/m-0123456789abcdef0123456789abcdef/meta.yaml`))).toBe(shape(real('timeseries/mlruns/356296186950559694/models/m-7ce05f84ec1d40949de61a92d1b567ab/meta.yaml')));
-    expect(shape(ours(`${ids.exp}/${ids.parent}/outputs/m-0123456789abcdef0123456789abcdef/meta.yaml`))).toBe(shape(real('timeseries/mlruns/356296186950559694/2ef810fa47af43ec98b2b231a625a2b0/outputs/m-7ce05f84ec1d40949de61a92d1b567ab/meta.yaml')));
-    expect(ours('models/edge-model/aliases/champion')).toBe('2');
-  });
-
-  it('lays out meta.yaml files as real MLflow 2.x stores do', () => {
+  it('lays out meta.yaml files as real MLflow 2.x stores do (yolo-slash)', () => {
     const dir = fresh('layout2');
     writeMlruns(edgeSpec('mlflow2'), dir);
     const ours = (rel: string): string => readFileSync(join(dir, rel), 'utf8');
     const real = (rel: string): string => readFileSync(join(REAL, rel), 'utf8');
     expect(shape(ours(`${ids.exp}/${ids.parent}/meta.yaml`))).toBe(shape(real('yolo-slash/mlruns/596793538227028894/2131d384168c44b4ad18ca0899fcd51d/meta.yaml')));
     expect(shape(ours(`${ids.exp}/meta.yaml`))).toBe(shape(real('yolo-slash/mlruns/596793538227028894/meta.yaml')));
-    // ca-housing predates 3.x's trace_location/workspace keys: its deleted experiment has the 2.x key set.
-    expect(shape(ours(`.trash/${ids.trashExp}/meta.yaml`))).toBe(shape(real('ca-housing/mlruns/.trash/466548277255127213/meta.yaml')));
-    const input = readdirSync(join(dir, ids.exp, ids.child, 'inputs'))[0] as string;
-    expect(shape(ours(`${ids.exp}/${ids.child}/inputs/${input}/meta.yaml`))).toBe(shape(real('pe-mi-ops/mlruns/0/6c36eed150794b0e9b611ed7159361dd/inputs/c08abeb0e53d2ee733d91a41d2957a83/meta.yaml')));
-    // A tracking server stores '' where the local client stores null, so compare keys only here.
-    const dataset = readdirSync(join(dir, ids.exp, 'datasets')).sort()[0] as string;
-    expect(keysOf(ours(`${ids.exp}/datasets/${dataset}/meta.yaml`))).toEqual(keysOf(real('pe-mi-ops/mlruns/0/datasets/ceae1869e9b385f64124c08bbded7774/meta.yaml')));
-    expect(keysOf(ours('models/plain-model/meta.yaml'))).toEqual(keysOf(real('pe-mi-ops/mlruns/models/decision_tree_detect/meta.yaml')));
-    expect(keysOf(ours('models/plain-model/version-1/meta.yaml'))).toEqual(keysOf(real('pe-mi-ops/mlruns/models/decision_tree_detect/version-1/meta.yaml')));
   });
 
   it('names dataset and input folders by MLflow\'s md5 ids', () => {
@@ -282,24 +176,6 @@ describe('writeSqlite(spec, file)', () => {
     expect(db.prepare('SELECT value FROM input_tags ORDER BY value').all().map((r) => r.value)).toEqual(['eval', 'train', 'train']);
     expect(db.prepare('SELECT storage_location FROM model_versions WHERE name = ? AND version = 2').get('edge-model')?.storage_location).toMatch(/\/models\/m-0123456789abcdef0123456789abcdef\/artifacts$/);
     db.close();
-  });
-
-  it('uses only tables and columns of a real MLflow database, declared the same way', () => {
-    const ours = openReadOnly(file);
-    const real = openReadOnly(REAL_DB);
-    const tables = (db: DatabaseSync): string[] => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => String(r.name));
-    const realTables = new Set(tables(real));
-    for (const table of tables(ours)) {
-      expect(realTables.has(table), table).toBe(true);
-      const columns = (db: DatabaseSync): unknown[] => db.prepare(`PRAGMA table_info("${table}")`).all().map((r) => ({ ...r }));
-      expect(columns(ours), table).toEqual(columns(real));
-    }
-    const indexes = (db: DatabaseSync): string[] => db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").all().map((r) => String(r.name));
-    const realIndexes = new Set(indexes(real));
-    for (const index of indexes(ours)) expect(realIndexes.has(index), index).toBe(true);
-    expect(ours.prepare('SELECT version_num FROM alembic_version').all()).toEqual(real.prepare('SELECT version_num FROM alembic_version').all());
-    ours.close();
-    real.close();
   });
 
   it('writes a synthetic store: runs × metrics × steps rows, nested runs tagged with their parent', () => {

@@ -3,13 +3,11 @@
  * would: islands hydrate and draw, controls respond, URLs stay shareable, no console errors;
  * and with JavaScript off the tables and pre-rendered charts are still there.
  */
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readStores } from '../../src/lib/read/index.ts';
 import type { Snapshot } from '../../src/lib/model.ts';
 import { launchChromium } from '../support/browser.ts';
-import { ROOT } from '../support/cli.ts';
 import { serveSite, type Served } from '../support/serve.ts';
 
 const site = inject('sites').demoBase!;
@@ -18,7 +16,7 @@ let served: Served;
 let snapshot: Snapshot;
 
 beforeAll(async () => {
-  [browser, served, snapshot] = await Promise.all([launchChromium(), serveSite(site.out, site.base), readStores([join(ROOT, 'content/mlruns')])]);
+  [browser, served, snapshot] = await Promise.all([launchChromium(), serveSite(site.out, site.base), readStores(site.stores)]);
 });
 afterAll(async () => {
   await browser?.close();

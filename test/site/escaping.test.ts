@@ -67,7 +67,8 @@ describe('a site built from a hostile store', () => {
     const params = Object.fromEntries(run('#params').parent().find('tbody tr').map((_, tr) => [[run(tr).find('th').text(), run(tr).find('td').text()]]).get());
     expect(params.openai_api_key).toBe('[redacted]');
     expect(params.db_password).toBe('[redacted]');
-    expect(params.db_url).toBe('postgresql://maya:[redacted]@db.internal:5432/ml');
+    // The whole user info goes: a user name can be a token itself (https://TOKEN@host).
+    expect(params.db_url).toBe('postgresql://[redacted]@db.internal:5432/ml');
     expect(params.train_path).toBe('~/projects/churn/data/train.csv');
     expect(params.max_tokens).toBe('512');
   });

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readStores } from '../../src/lib/read/index.ts';
 import { safeSegment } from '../../src/lib/site/slugs.ts';
 import type { Snapshot } from '../../src/lib/model.ts';
-import { ROOT } from '../support/cli.ts';
+import { ROOT } from '../support/fixtures.ts';
 import { htmlPages, load, references, targetFile } from '../support/html.ts';
 
 const sites = inject('sites');
@@ -70,7 +70,7 @@ describe('site demo: pages for what the store holds', () => {
   const site = sites.demo!;
   let snapshot: Snapshot;
   beforeAll(async () => {
-    snapshot = await readStores([join(ROOT, 'content/mlruns')]);
+    snapshot = await readStores(site.stores);
   });
 
   it('has a page per active run of an active experiment, and none for deleted ones', () => {

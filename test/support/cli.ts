@@ -1,9 +1,11 @@
 /** Runs the real `runfolio` executable in a child process, as a user would. */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { ROOT } from './fixtures.ts';
 
-export const ROOT = join(import.meta.dirname, '../..');
-export const FIXTURES = join(ROOT, '../shared/fixtures');
+export { ROOT };
+/** The executable from source (a clone runs TypeScript directly; the package test runs the compiled bin). */
+export const BIN = join(ROOT, 'src/bin/runfolio.ts');
 
 export interface CliResult {
   status: number;
@@ -12,7 +14,7 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/runfolio.ts'), ...args], {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, CI: 'true', NODE_ENV: '', ...options.env },
     encoding: 'utf8',

@@ -3,7 +3,7 @@
  * in Markdown notes, secrets and home-folder paths. The site built from it must show all of it
  * as text, run no script, and mask the secrets.
  */
-import type { StoreSpec } from '../../scripts/lib/store-spec.ts';
+import type { StoreSpec } from '../../src/generate/store-spec.ts';
 
 export const XSS = {
   experiment: '<script>alert("experiment")</script>',

@@ -1,19 +1,21 @@
 /**
- * Synthetic MLflow SQLite stores for tests and measurements. The schema is copied at run time from a
- * real fixture database (its `sqlite_master`), so a synthetic store has exactly the tables, columns
- * and indexes MLflow created; the fixture itself is opened read-only and immutable, never written.
+ * Synthetic MLflow SQLite stores for tests and measurements. Tables are created from MLflow's own
+ * DDL (scripts/lib/mlflow-sqlite-schema.ts: a current 3.x schema and the 2.3 one), so a synthetic
+ * store has exactly the tables, columns and indexes MLflow creates.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { METRICS_INDEXES, SCHEMA, SCHEMA_2_3 } from '../../scripts/lib/mlflow-sqlite-schema.ts';
+import { SHARED_FIXTURES } from './fixtures.ts';
 
-export const REAL_DB_DIR = '/work/shared/fixtures/real-db';
+/** The real databases outside the repository: the conformance suite only. */
+export const REAL_DB_DIR = path.join(SHARED_FIXTURES, 'real-db');
 /** A current MLflow 3.x schema (logged models, workspaces). */
-export const SCHEMA_3X = path.join(REAL_DB_DIR, 'air-quality', 'mlflow.db');
+export const SCHEMA_3X = `${SCHEMA}\n${METRICS_INDEXES}`;
 /** The MLflow 2.3 schema: no datasets, inputs, traces or logged models. */
-export const SCHEMA_2_3 = path.join(REAL_DB_DIR, 'zoomcamp-hyperopt', 'mlflow.db');
+export { SCHEMA_2_3 };
 
 /** The tables Runfolio reads, in an order that satisfies foreign keys. */
 export const MLFLOW_TABLES = [
@@ -22,16 +24,11 @@ export const MLFLOW_TABLES = [
   'model_versions', 'model_version_tags', 'registered_model_aliases',
 ] as const;
 
-function openFixture(file: string): DatabaseSync {
-  const url = pathToFileURL(file);
-  url.search = '?mode=ro&immutable=1';
-  return new DatabaseSync(url, { readOnly: true });
-}
-
-/** CREATE TABLE and CREATE INDEX statements of `tables` (those the fixture has), from a fixture database. */
-export function schemaStatements(fixture: string, tables: readonly string[]): string[] {
-  const db = openFixture(fixture);
+/** CREATE TABLE and CREATE INDEX statements of `tables` (those the schema has), in an order that satisfies foreign keys. */
+export function schemaStatements(schema: string, tables: readonly string[]): string[] {
+  const db = new DatabaseSync(':memory:');
   try {
+    db.exec(schema);
     const rows = db
       .prepare("SELECT type, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index') ORDER BY type DESC, rowid")
       .all() as { type: string; tbl_name: string; sql: string }[];
@@ -41,7 +38,7 @@ export function schemaStatements(fixture: string, tables: readonly string[]): st
   }
 }
 
-/** A new database at `file` with the fixture's schema for `tables`; returned open for writing. */
+/** A new database at `file` with `schemaFrom`'s tables (default: the 3.x schema, every table); returned open for writing. */
 export function createStore(file: string, options: { schemaFrom?: string; tables?: readonly string[] } = {}): DatabaseSync {
   // MLflow's SQLAlchemy engine leaves SQLite's foreign keys off, and so must a test that writes orphans.
   const db = new DatabaseSync(file, { enableForeignKeyConstraints: false });

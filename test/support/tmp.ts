@@ -3,12 +3,18 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect, onTestFinished } from 'vitest';
 
-/** A fresh temp folder removed after the test file. */
+/**
+ * A fresh temp folder, removed when the test that made it ends, or (made outside a test, in a
+ * describe block or at the top of a file) after the file. A hook registered inside a test with
+ * `afterAll` is never run, which is how folders used to leak.
+ */
 export function tempDir(prefix = 'runfolio-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  if (expect.getState().currentTestName === undefined) afterAll(remove);
+  else onTestFinished(remove);
   return dir;
 }
 

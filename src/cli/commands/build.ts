@@ -1,42 +1,26 @@
 /** `runfolio build`: stores (+ reports) → a static site. */
 import { resolve } from 'node:path';
+import type { BuildOptions } from '../../build/options.ts';
 import { UsageError } from '../../lib/errors.ts';
-import { parseRedactions } from '../../lib/redact.ts';
-import { commandHelp, parseCommand, stringList, type CommandSpec, type ParsedValues } from '../args.ts';
-import type { CliIO } from '../io.ts';
-import { PhaseTimer } from '../phases.ts';
-import { buildPipeline, type BuildOptions } from '../site-pipeline.ts';
-
-export const buildSpec: CommandSpec = {
-  name: 'build',
-  summary: 'Build the static site: experiment, run, comparison and model pages, and the reports in --content.',
-  options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable: stores are merged.' },
-    content: { type: 'string', value: 'DIR', description: 'Folder with reports/*.md (Markdown with front matter).' },
-    out: { type: 'string', short: 'o', value: 'DIR', description: 'Output folder, emptied first (default: dist).' },
-    base: { type: 'string', value: '/SUB/PATH/', description: 'Serve the site under a sub-path (GitHub Pages: /<repo>/).' },
-    site: { type: 'string', value: 'URL', description: "The site's public URL (canonical links)." },
-    title: { type: 'string', value: 'TEXT', description: 'Project title shown in the header (default: Runfolio).' },
-    metric: { type: 'string', value: 'KEY', description: 'The metric experiment pages rank by (default: the one most runs logged).' },
-    compare: { type: 'string', multiple: true, value: 'RUN,RUN', description: 'Also publish a static comparison page of these runs. Repeatable.' },
-    redact: { type: 'string', multiple: true, value: 'PATTERN', description: 'Mask params/tags whose key matches the glob (e.g. "*token*"), or "paths" for local paths. Repeatable.' },
-    archive: { type: 'boolean', description: 'Build an archive that works from disk (file://) without JavaScript, with the Snapshot and a SHA-256 manifest.' },
-  },
-  notes: 'A RUN is a run id, a unique prefix, EXPERIMENT/RUN_NAME, models:/NAME/VERSION or models:/NAME@ALIAS.\nSecrets with well-known key names (password, token, api_key, …) and token formats are always masked.',
-};
+import { commandHelp, parseCommand, stringList, type ParsedValues } from '../args.ts';
+import { buildSpec } from '../specs.ts';
+import { buildReporter, type CliIO } from '../io.ts';
+import { redactionsOf } from '../read.ts';
 
 export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(buildSpec, argv);
   if (values.help) return io.stdout(commandHelp(buildSpec)), 0;
   const options = buildOptions(values, io);
-  const timer = new PhaseTimer();
-  const { runs, experiments, files, masked, warnings } = await buildPipeline(options, io, timer);
+  // Astro, Vega and React load with the build core, only when a build runs.
+  const { build, nodeBuildEffects } = await import('../../build/index.ts');
+  const reporter = buildReporter(io, options.verbose);
+  const { runs, experiments, files, masked, warnings } = await build(options, nodeBuildEffects(reporter.report, io.signal));
   const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
   io.stderr(
     `built ${options.outDir}: ${plural(runs, 'run page')}, ${plural(experiments, 'experiment')}, ${plural(files, 'data file')}` +
       `${masked > 0 ? `; ${plural(masked, 'value')} redacted` : ''}${warnings > 0 ? `; ${plural(warnings, 'warning')} (see runfolio inspect)` : ''}\n`,
   );
-  if (options.verbose) io.stderr(`time: ${timer}\n`);
+  if (options.verbose) io.stderr(`time: ${reporter.phases()}\n`);
   return 0;
 }
 
@@ -57,27 +41,28 @@ function buildOptions(values: ParsedValues, io: CliIO): BuildOptions {
     ...(typeof values.site === 'string' ? { site: checkSite(values.site) } : {}),
     ...(typeof values.metric === 'string' ? { metric: values.metric } : {}),
     compare,
-    redactions: parseRedactions(stringList(buildSpec, values, 'redact')),
+    redactions: redactionsOf(buildSpec, values),
     archive,
     ...(generated !== undefined ? { generated } : {}),
+    cwd: io.cwd,
     verbose: values.verbose === true,
   };
 }
 
 /** `/repo`, `repo/` and `/repo/` all mean `/repo/`. */
-export function normalizeBase(base: string): string {
-  if (/^[a-z]+:/i.test(base) || base.includes('..') || /[?#\\]/.test(base)) throw new UsageError(`build: --base must be a path such as /my-repo/, got ${JSON.stringify(base)}`);
+export function normalizeBase(base: string, command = 'build'): string {
+  if (/^[a-z]+:/i.test(base) || base.includes('..') || /[?#\\]/.test(base)) throw new UsageError(`${command}: --base must be a path such as /my-repo/, got ${JSON.stringify(base)}`);
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }
 
-function checkSite(site: string): string {
+export function checkSite(site: string, command = 'build'): string {
   try {
     const url = new URL(site);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
     return url.href;
   } catch {
-    throw new UsageError(`build: --site must be an http(s) URL such as https://me.github.io, got ${JSON.stringify(site)}`);
+    throw new UsageError(`${command}: --site must be an http(s) URL such as https://me.github.io, got ${JSON.stringify(site)}`);
   }
 }
 

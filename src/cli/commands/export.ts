@@ -2,23 +2,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { snapshotToJson } from '../../lib/snapshot-json.ts';
-import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
+import { commandHelp, parseCommand, stringList } from '../args.ts';
+import { exportSpec } from '../specs.ts';
 import type { CliIO } from '../io.ts';
-import { readWithProgress } from '../read.ts';
-
-export const exportSpec: CommandSpec = {
-  name: 'export',
-  summary: 'Write the Snapshot (experiments, runs with full metric histories, models, warnings) as JSON. It reads back with --store FILE.json.',
-  options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
-    out: { type: 'string', short: 'o', value: 'FILE', description: 'Write to FILE instead of standard output.' },
-  },
-};
+import { readRedacted, redactionsOf } from '../read.ts';
 
 export async function exportCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(exportSpec, argv);
   if (values.help) return io.stdout(commandHelp(exportSpec)), 0;
-  const snapshot = await readWithProgress(stringList(exportSpec, values, 'store', true), io);
+  const { snapshot } = await readRedacted(stringList(exportSpec, values, 'store', true), redactionsOf(exportSpec, values), io);
   const json = snapshotToJson(snapshot);
   if (typeof values.out === 'string') {
     const out = resolve(io.cwd, values.out);

@@ -1,24 +1,16 @@
 /** `runfolio inspect`: what is in a store, readable or as JSON. */
 import { summarizeSnapshot, type SnapshotSummary } from '../../lib/analyze/summary.ts';
 import type { Snapshot } from '../../lib/model.ts';
-import { commandHelp, parseCommand, stringList, type CommandSpec } from '../args.ts';
+import { commandHelp, parseCommand, stringList } from '../args.ts';
+import { inspectSpec } from '../specs.ts';
 import type { CliIO } from '../io.ts';
-import { readWithProgress } from '../read.ts';
-
-export const inspectSpec: CommandSpec = {
-  name: 'inspect',
-  summary: 'Summarize a store: experiments, runs by status, metrics, params, registered models and what was skipped.',
-  options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
-    json: { type: 'boolean', description: 'Print the summary as JSON.' },
-  },
-};
+import { readRedacted, redactionsOf } from '../read.ts';
 
 export async function inspectCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(inspectSpec, argv);
   if (values.help) return io.stdout(commandHelp(inspectSpec)), 0;
   const stores = stringList(inspectSpec, values, 'store', true);
-  const snapshot = await readWithProgress(stores, io);
+  const { snapshot } = await readRedacted(stores, redactionsOf(inspectSpec, values), io);
   const summary = summarizeSnapshot(snapshot);
   if (values.json) io.stdout(`${JSON.stringify({ stores, ...summary, warnings: snapshot.warnings }, null, 2)}\n`);
   else io.stdout(formatSummary(stores, summary, snapshot));

@@ -21,27 +21,11 @@ import { buildTables, type RunTables } from '../../lib/analyze/tables.ts';
 import { UsageError } from '../../lib/errors.ts';
 import type { Run, Snapshot } from '../../lib/model.ts';
 import { compareIds } from '../../lib/order.ts';
-import { commandHelp, parseCommand, requireString, stringList, type CommandSpec, type ParsedValues } from '../args.ts';
+import { commandHelp, parseCommand, requireString, stringList, type ParsedValues } from '../args.ts';
+import { rankSpec } from '../specs.ts';
 import type { CliIO } from '../io.ts';
-import { readWithProgress } from '../read.ts';
+import { readRedacted, redactionsOf } from '../read.ts';
 import { formatRankJson, formatRankTable, type Listed } from './rank-output.ts';
-
-export const rankSpec: CommandSpec = {
-  name: 'rank',
-  summary: 'Rank runs by a metric or an MLflow order_by, optionally filtered, per experiment or group; as a table or JSON.',
-  options: {
-    store: { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), or JSON export. Repeatable.' },
-    experiment: { type: 'string', multiple: true, value: 'NAME|ID', description: 'Only runs of this experiment (name or id). Repeatable; default all.' },
-    filter: { type: 'string', value: 'EXPR', description: "MLflow filter_string, e.g. \"metrics.acc > 0.9 AND params.model = 'cnn'\"." },
-    'order-by': { type: 'string', multiple: true, value: 'EXPR', description: 'MLflow order_by clause, e.g. "metrics.acc DESC". Repeatable; sorts instead of --metric.' },
-    metric: { type: 'string', value: 'KEY', description: 'Rank by the latest value of this metric.' },
-    direction: { type: 'string', value: 'asc|desc', description: 'asc: lower is better; desc: higher is better. Default: guessed from the metric name (loss, error… are asc).' },
-    'group-by': { type: 'string', value: 'KEY', description: 'Best run per group: params.NAME, tags.NAME, experiment or parent.' },
-    top: { type: 'string', value: 'K', description: 'Show the first K runs (or groups).' },
-    json: { type: 'boolean', description: 'Print {"runs":[{id, name, experimentId, rank, metrics, params}]} as JSON.' },
-  },
-  notes: 'Deleted runs are left out. Exit 2 on an unknown experiment or an invalid --filter/--order-by.',
-};
 
 interface RankRequest {
   stores: string[];
@@ -58,7 +42,7 @@ export async function rankCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(rankSpec, argv);
   if (values.help) return io.stdout(commandHelp(rankSpec)), 0;
   const request = parseRequest(values);
-  const snapshot = await readWithProgress(request.stores, io);
+  const { snapshot } = await readRedacted(request.stores, redactionsOf(rankSpec, values), io);
   const tables = buildTables(snapshot);
   const experimentIds = request.experiments.length === 0 ? undefined : resolveExperiments(snapshot, request.experiments);
   let listed = listRuns(tables, request, experimentIds);

@@ -13,17 +13,6 @@ import { compareStrings } from '../order.ts';
 
 const URL_ATTRIBUTE = /\s(href|src|srcset|poster|action)="([^"]*)"/g;
 
-/** Every HTML page under `outDir`, its root-relative URLs rewritten. Returns the pages rewritten. */
-export function relativizeSite(outDir: string): number {
-  const pages = fg.sync('**/*.html', { cwd: outDir });
-  for (const page of pages) {
-    const file = join(outDir, page);
-    const html = readFileSync(file, 'utf8');
-    writeFileSync(file, relativizeHtml(html, page));
-  }
-  return pages.length;
-}
-
 /** `page` is the page's path from the site root (`runs/ab12/index.html`). */
 export function relativizeHtml(html: string, page: string): string {
   return html.replace(URL_ATTRIBUTE, (match, name: string, value: string) => {
@@ -47,9 +36,18 @@ export function relativeUrl(url: string, page: string): string {
 
 /** `MANIFEST.sha256` (the format `sha256sum -c` checks): every file but the manifest, sorted. */
 export function writeManifest(outDir: string, manifestPath: string): number {
-  const files = fg.sync('**/*', { cwd: outDir, dot: true }).filter((f) => f !== manifestPath).sort(compareStrings);
-  const lines = files.map((f) => `${createHash('sha256').update(readFileSync(join(outDir, f))).digest('hex')}  ${f}`);
+  const files = archiveFiles(outDir, manifestPath);
+  const lines = files.map((f) => `${sha256File(join(outDir, f))}  ${f}`);
   writeFileSync(join(outDir, manifestPath), `${lines.join('\n')}\n`);
   return files.length;
+}
+
+/** The files a manifest lists: every file under `outDir` (hidden ones too) but the manifest, sorted. */
+export function archiveFiles(outDir: string, manifestPath: string): string[] {
+  return fg.sync('**/*', { cwd: outDir, dot: true, followSymbolicLinks: false }).filter((f) => f !== manifestPath).sort(compareStrings);
+}
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 

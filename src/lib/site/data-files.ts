@@ -12,7 +12,7 @@ import { lineChartVariants, THEME_NAMES, toRuntime } from '../charts/compile.ts'
 import { parallelSpec } from '../charts/parallel.ts';
 import { encodeSeriesFile } from '../charts/series-file.ts';
 import { dataFiles } from './routes.ts';
-import { historyComplete, runSummaryData, SERIES_BUDGET, type RunDataFile, type RunIndexEntry } from './run-data.ts';
+import { hasHistoryCsv, historyComplete, runSummaryData, SERIES_BUDGET, type RunDataFile, type RunIndexEntry } from './run-data.ts';
 import { tableChunks, treeOrder } from './table-data.ts';
 import { compareMlflowDefault } from '../analyze/tables.ts';
 import type { PublishedSite } from './views/build.ts';
@@ -43,7 +43,7 @@ export function writeSiteData(outDir: string, site: PublishedSite): WrittenData 
     const complete = historyComplete(run);
     const file: RunDataFile = { ...encodeSeriesFile([run], { budget: SERIES_BUDGET }), summary: runSummaryData(run, experimentName), complete };
     write(dataFiles.run(run.id), JSON.stringify(file));
-    if (!complete) write(dataFiles.runHistoryCsv(run.id), historyCsv(run));
+    if (hasHistoryCsv(run, site.views.archive)) write(dataFiles.runHistoryCsv(run.id), historyCsv(run));
     index.push({ id: run.id, name: run.name, experimentId: run.experimentId, experimentName, status: run.status, ...(run.startTime !== undefined ? { startTime: run.startTime } : {}) });
   }
   write(dataFiles.runIndex(), JSON.stringify(index));

@@ -23,7 +23,7 @@ export const routes = {
 export const dataFiles = {
   /** A run's summary and metric series (run-data.ts `RunDataFile`): what its charts and the compare page fetch. */
   run: (id: string) => `/data/runs/${safeSegment(id)}.json`,
-  /** Every point of a run's metrics, written when the run file had to thin a history. */
+  /** Every point of a run's metrics, written when the run file had to thin a history, and for every run of an archive. */
   runHistoryCsv: (id: string) => `/data/runs/${safeSegment(id)}.history.csv`,
   runsTable: (experimentId: string, chunk: number) => `/data/experiments/${safeSegment(experimentId)}/runs-${chunk}.json`,
   chart: (experimentId: string, name: string, theme: 'light' | 'dark') => `/data/experiments/${safeSegment(experimentId)}/${name}.${theme}.svg`,

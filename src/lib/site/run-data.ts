@@ -16,6 +16,11 @@ export function historyComplete(run: Pick<Run, 'metrics'>): boolean {
   return Object.values(run.metrics).every((m) => m.history.length <= SERIES_BUDGET);
 }
 
+/** Whether a run gets a CSV of every point: when its run file thins a history, and always in an archive (which keeps the data, not only the pages). */
+export function hasHistoryCsv(run: Pick<Run, 'metrics'>, archive: boolean): boolean {
+  return archive || !historyComplete(run);
+}
+
 export interface RunDataFile extends SeriesFile {
   summary: RunSummaryData;
   /** False when some history was thinned: the full history is then in `dataFiles.runHistoryCsv`. */

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTableFilter, compileTableOrder, filterIndices, orderIndices, RunCache, splitOrderBy } from '../../../src/components/table/search.ts';
-import { compareMlflowDefault } from '../../../src/lib/analyze/tables.ts';
-import { readStores } from '../../../src/lib/read/index.ts';
-import { tableChunks, treeOrder, type RunsTableRecord } from '../../../src/lib/site/table-data.ts';
-import { FIXTURES } from '../../support/cli.ts';
+import type { RunsTableRecord } from '../../../src/lib/site/table-data.ts';
+import { FIXTURES } from '../../support/fixtures.ts';
+import { realStoreRecords } from '../../support/table-records.ts';
 import { record, syntheticRecords, T0 } from './records.ts';
 
 const keys = { metrics: ['acc', 'val/loss'], params: ['model', 'max depth'] };
@@ -145,32 +143,7 @@ describe('orderIndices(indices, runOf, clauses)', () => {
 });
 
 describe('filtering the chunks of real stores', () => {
-  type Expected = { runs: { list: { run_id: string; lifecycle_stage: string; metrics: Record<string, { latest_value: number | string }> }[] } };
-
-  async function storeRecords(name: string) {
-    const root = join(FIXTURES, 'real', name);
-    const expected = JSON.parse(readFileSync(join(root, 'expected.json'), 'utf8')) as Expected;
-    const snapshot = await readStores([join(root, 'mlruns')]);
-    const runs = snapshot.runs.filter((r) => r.lifecycleStage === 'active');
-    const metrics = [...new Set(runs.flatMap((r) => Object.keys(r.metrics)))].sort();
-    const params = [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort();
-    const rows = tableChunks(treeOrder(runs, compareMlflowDefault), metrics, params).flatMap((c) => c.rows);
-    const cache = new RunCache('x');
-    const filter = (text: string) => {
-      const compiled = compileTableFilter(text);
-      if (!compiled.ok || !compiled.value) throw new Error(`${text} did not compile`);
-      return filterIndices(rows.length, (i) => cache.get(rows, { metrics, params }, i), compiled.value).map((i) => rows[i]!.id).sort();
-    };
-    const active = expected.runs.list.filter((r) => r.lifecycle_stage === 'active');
-    return { filter, active };
-  }
-
-  it('hydro-ml: metrics.test_loss < 0.3 selects the runs expected.json gives that value', async () => {
-    const { filter, active } = await storeRecords('hydro-ml');
-    const want = active.filter((r) => typeof r.metrics.test_loss?.latest_value === 'number' && r.metrics.test_loss.latest_value < 0.3).map((r) => r.run_id).sort();
-    expect(want.length).toBeGreaterThan(5);
-    expect(filter('metrics.test_loss < 0.3')).toEqual(want);
-  });
+  const storeRecords = (name: string) => realStoreRecords(join(FIXTURES, 'real', name));
 
   it('yolo-slash: a backticked key with "/" selects as expected.json says', async () => {
     const { filter, active } = await storeRecords('yolo-slash');

@@ -5,7 +5,7 @@ import { buildTree, foldedRows, parentOf } from '../../../src/components/table/t
 import { compareMlflowDefault } from '../../../src/lib/analyze/tables.ts';
 import { readStores } from '../../../src/lib/read/index.ts';
 import { tableChunks, treeOrder } from '../../../src/lib/site/table-data.ts';
-import { FIXTURES } from '../../support/cli.ts';
+import { FIXTURES } from '../../support/fixtures.ts';
 import { record } from './records.ts';
 
 // p1 ─ c1 ─ g1

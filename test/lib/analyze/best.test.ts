@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bestRuns } from '../../../src/lib/analyze/best.ts';
-import { buildTables } from '../../../src/lib/analyze/tables.ts';
-import { readStores } from '../../../src/lib/read/index.ts';
-import { FIXTURES } from '../../support/cli.ts';
-import { readRawRuns } from '../../support/raw-mlruns.ts';
+import { demoStore } from '../../support/demo-store.ts';
+import { expectBestPerParamMatchesRaw } from '../../support/raw-checks.ts';
 import { makeTables } from './snapshot.ts';
 
 const summary = (result: ReturnType<typeof bestRuns>) => result.groups.map((g) => [g.group, g.id]);
@@ -60,19 +57,8 @@ describe('bestRuns(tables, options)', () => {
   });
 });
 
-describe('bestRuns(tables, options) on hydro-ml, checked against the raw metric files', () => {
-  it('finds the lowest val_loss of each batch_size', async () => {
-    const root = join(FIXTURES, 'real/hydro-ml/mlruns');
-    const result = bestRuns(buildTables(await readStores([root])), { metric: 'val_loss', group: { by: 'param', key: 'batch_size' } });
-    const best = new Map<string, { id: string; value: number }>();
-    for (const run of readRawRuns(root)) {
-      const value = run.metrics.get('val_loss');
-      const size = run.params.get('batch_size');
-      if (value === undefined || Number.isNaN(value) || size === undefined) continue;
-      const current = best.get(size);
-      if (!current || value < current.value) best.set(size, { id: run.id, value });
-    }
-    const sizes = [...best.keys()].sort((a, b) => Number(a) - Number(b));
-    expect(result.groups.map((g) => [g.group, g.id, g.value])).toEqual(sizes.map((s) => [s, best.get(s)?.id, best.get(s)?.value]));
+describe('bestRuns(tables, options) on the demo store, checked against the raw metric files', () => {
+  it('finds the lowest val/loss of each batch_size', async () => {
+    await expectBestPerParamMatchesRaw(demoStore(), 'val/loss', 'batch_size');
   });
 });

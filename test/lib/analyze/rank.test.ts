@@ -4,8 +4,11 @@ import { leaderboard } from '../../../src/lib/analyze/rank.ts';
 import { searchRuns } from '../../../src/lib/analyze/search/index.ts';
 import { buildTables } from '../../../src/lib/analyze/tables.ts';
 import { readStores } from '../../../src/lib/read/index.ts';
-import { FIXTURES } from '../../support/cli.ts';
-import { readRawRuns, type RawRun } from '../../support/raw-mlruns.ts';
+import { DEMO_CHURN, DEMO_CIFAR, demoStore } from '../../support/demo-store.ts';
+import { FIXTURES } from '../../support/fixtures.ts';
+import { readRawRuns } from '../../support/raw-mlruns.ts';
+import { expectedOrder } from '../../support/rank-cli.ts';
+import { expectLeaderboardsMatchRaw } from '../../support/raw-checks.ts';
 import { makeTables } from './snapshot.ts';
 
 const ranks = (board: ReturnType<typeof leaderboard>) => board.runs.map((r) => [r.id, r.rank]);
@@ -123,31 +126,9 @@ describe('leaderboard(tables, options)', () => {
 });
 
 describe('leaderboard(tables, options) on real stores, checked against the raw metric files', () => {
-  /** The order the header of rank.ts promises, computed from the raw files. */
-  function expectedOrder(runs: RawRun[], metric: string, ascending: boolean): string[] {
-    const value = (r: RawRun) => r.metrics.get(metric);
-    const kind = (r: RawRun) => (value(r) === undefined ? 2 : Number.isNaN(value(r)) ? 1 : 0);
-    return [...runs]
-      .sort((a, b) => {
-        const k = kind(a) - kind(b);
-        if (k !== 0) return k;
-        if (kind(a) === 0 && value(a) !== value(b)) return ((value(a) as number) < (value(b) as number) ? -1 : 1) * (ascending ? 1 : -1);
-        if (a.startTime !== b.startTime) return (b.startTime ?? -Infinity) - (a.startTime ?? -Infinity);
-        return a.id < b.id ? -1 : 1;
-      })
-      .map((r) => r.id);
-  }
-
-  it('ranks every hydro-ml experiment by val_loss, lowest first', async () => {
-    const root = join(FIXTURES, 'real/hydro-ml/mlruns');
-    const tables = buildTables(await readStores([root]));
-    const raw = readRawRuns(root).filter((r) => !r.deleted);
-    for (const experimentId of ['1', '2', '8']) {
-      const board = leaderboard(tables, { metric: 'val_loss', experimentIds: [experimentId] });
-      const runs = raw.filter((r) => r.experimentId === experimentId);
-      expect(board.runs.map((r) => r.id)).toEqual(expectedOrder(runs, 'val_loss', true));
-      expect(board.runs[0]?.value).toBe(Math.min(...runs.flatMap((r) => r.metrics.get('val_loss') ?? [])));
-    }
+  it('ranks the demo experiments by their metrics, best first', async () => {
+    await expectLeaderboardsMatchRaw(demoStore(), 'val/loss', [DEMO_CIFAR], true);
+    await expectLeaderboardsMatchRaw(demoStore(), 'val_auc', [DEMO_CHURN], false);
   });
 
   it("ranks augury's runs by match_accuracy, highest first, ties newest first, the deleted run left out", async () => {
@@ -155,7 +136,7 @@ describe('leaderboard(tables, options) on real stores, checked against the raw m
     const tables = buildTables(await readStores([root]));
     const raw = readRawRuns(root);
     const board = leaderboard(tables, { metric: 'match_accuracy' });
-    expect(board.runs.map((r) => r.id)).toEqual(expectedOrder(raw.filter((r) => !r.deleted), 'match_accuracy', false));
+    expect(board.runs.map((r) => r.id)).toEqual(expectedOrder(raw.filter((r) => !r.deleted), 'match_accuracy', false).map((r) => r.id));
     // The store has real ties: several runs share a value; the ranking must still be strict.
     const values = board.runs.flatMap((r) => (r.value === null ? [] : [r.value]));
     expect(new Set(values).size).toBeLessThan(values.length);
@@ -168,7 +149,7 @@ describe('leaderboard(tables, options) on real stores, checked against the raw m
     const tables = buildTables(await readStores([root]));
     const raw = readRawRuns(root).filter((r) => r.experimentId === '3');
     const board = leaderboard(tables, { metric: 'foo', experimentIds: ['3'] });
-    expect(board.runs.map((r) => r.id)).toEqual(expectedOrder(raw, 'foo', false));
+    expect(board.runs.map((r) => r.id)).toEqual(expectedOrder(raw, 'foo', false).map((r) => r.id));
     expect(board.runs.filter((r) => r.rank === null)).toHaveLength(raw.filter((r) => !r.metrics.has('foo')).length);
     expect(leaderboard(tables, { metric: 'foo' }).runs.some((r) => r.experimentId === '3')).toBe(false);
   });

@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarizeSweep } from '../../../src/lib/analyze/sweep.ts';
-import { buildTables } from '../../../src/lib/analyze/tables.ts';
-import { readStores } from '../../../src/lib/read/index.ts';
-import { FIXTURES } from '../../support/cli.ts';
-import { readRawRuns } from '../../support/raw-mlruns.ts';
+import { DEMO_CIFAR, demoStore } from '../../support/demo-store.ts';
+import { expectSweepMatchesRaw } from '../../support/raw-checks.ts';
 import { makeTables } from './snapshot.ts';
 
 describe('summarizeSweep(tables, options)', () => {
@@ -46,17 +43,7 @@ describe('summarizeSweep(tables, options)', () => {
     expect(up.params.find((p) => p.key === 'lr')?.values.find((v) => v.value === '0.1')).toMatchObject({ best: 0.4, bestRunId: 'a' });
   });
 
-  it('summarizes any selection: an experiment of hydro-ml, checked against the raw files', async () => {
-    const root = join(FIXTURES, 'real/hydro-ml/mlruns');
-    const result = summarizeSweep(buildTables(await readStores([root])), { metric: 'val_loss', experimentIds: ['2'] });
-    const raw = readRawRuns(root).filter((r) => r.experimentId === '2');
-    expect(result.runs).toBe(raw.length);
-    for (const size of ['256', '512']) {
-      const losses = raw.filter((r) => r.params.get('batch_size') === size).map((r) => r.metrics.get('val_loss') as number);
-      const cell = result.params.find((p) => p.key === 'batch_size')?.values.find((v) => v.value === size);
-      expect(cell?.runs).toBe(losses.length);
-      expect(cell?.best).toBe(Math.min(...losses));
-      expect(cell?.mean).toBeCloseTo(losses.reduce((s, x) => s + x, 0) / losses.length, 12);
-    }
+  it('summarizes any selection: the demo sweep experiment, checked against the raw files', async () => {
+    await expectSweepMatchesRaw(demoStore(), 'val/loss', DEMO_CIFAR, 'batch_size');
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/tmp.ts';
 import { toRuntime } from '../../../src/lib/charts/compile.ts';
 import { DATA, lineChartSpec, parallelData, parallelSpec } from '../../../src/lib/charts/specs.ts';
 import { prefixIds, renderSvg } from '../../../src/lib/charts/svg.ts';
@@ -75,8 +75,7 @@ describe('renderSvg(spec, data)', () => {
   it('works as a standalone .svg file and inline in HTML', async () => {
     const svg = await renderSvg(spec, { series: hostile.rows, markers: hostile.markers });
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runfolio-'));
-    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'chart.svg'), svg);
     const $ = parseSvg(fs.readFileSync(path.join(dir, 'chart.svg'), 'utf8'));
     expect($('svg').attr('viewBox')).toMatch(/^0 0 \d+ \d+$/);

@@ -3,22 +3,25 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/lib/errors.ts';
 import { detectStore } from '../../../src/lib/read/detect.ts';
-import { FIXTURES } from '../../support/cli.ts';
+import { FIXTURES } from '../../support/fixtures.ts';
+import { healthyStore } from '../../support/sqlite-store.ts';
 import { tempDir, writeTree } from '../../support/tmp.ts';
 
 describe('detectStore(path)', () => {
   it('recognises an mlruns folder, and a folder holding one', async () => {
-    expect((await detectStore(join(FIXTURES, 'real/tfm1920/mlruns'))).kind).toBe('mlruns');
-    const holder = await detectStore(join(FIXTURES, 'real/tfm1920'));
+    expect((await detectStore(join(FIXTURES, 'real/packt-hpt/mlruns'))).kind).toBe('mlruns');
+    const holder = await detectStore(join(FIXTURES, 'real/packt-hpt'));
     expect(holder).toMatchObject({ kind: 'mlruns', label: 'mlruns' });
-    expect(holder.path.endsWith('tfm1920/mlruns')).toBe(true);
+    expect(holder.path.endsWith('packt-hpt/mlruns')).toBe(true);
   });
 
   it('recognises SQLite by its header, also through sqlite:/// URIs and in a project folder', async () => {
-    const db = join(FIXTURES, 'real-db/nyc-taxi-xgb/mlflow.db');
+    const folder = tempDir();
+    const { file: db, db: handle } = healthyStore(folder);
+    handle.close();
     expect((await detectStore(db)).kind).toBe('sqlite');
     expect((await detectStore(`sqlite:///${db}`)).kind).toBe('sqlite');
-    expect((await detectStore(join(FIXTURES, 'real-db/nyc-taxi-xgb'))).kind).toBe('sqlite');
+    expect((await detectStore(folder)).kind).toBe('sqlite');
   });
 
   it('prefers mlflow.db when mlruns/ beside it holds only artifacts (MLflow ≥ 3.7 default)', async () => {

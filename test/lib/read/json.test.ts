@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readStores } from '../../../src/lib/read/index.ts';
 import { snapshotToJson } from '../../../src/lib/snapshot-json.ts';
+import { FIXTURES as ALL_FIXTURES } from '../../support/fixtures.ts';
 import { tempDir, writeTree } from '../../support/tmp.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures/real');
+const FIXTURES = join(ALL_FIXTURES, 'real');
 const RUN = '0123456789abcdef0123456789abcdef';
 
 describe('readStores([file.json]) with a Runfolio snapshot', () => {
-  it.each(['packt-hpt', 'yolo-slash', 'ca-housing'])('export → import → export is byte-identical (%s)', async (name) => {
+  it.each(['packt-hpt', 'yolo-slash', 'augury'])('export → import → export is byte-identical (%s)', async (name) => {
     const first = snapshotToJson(await readStores([join(FIXTURES, name, 'mlruns')]));
     const file = join(tempDir(), 'snapshot.json');
     writeFileSync(file, first);

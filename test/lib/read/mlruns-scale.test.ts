@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticSpec } from '../../../scripts/lib/synthetic.ts';
-import { writeMlruns } from '../../../scripts/lib/write-mlruns.ts';
+import { writeMlruns } from '../../../src/generate/write-mlruns.ts';
 import { readStores } from '../../../src/lib/read/index.ts';
 import { snapshotToJson } from '../../../src/lib/snapshot-json.ts';
 import { tempDir } from '../../support/tmp.ts';

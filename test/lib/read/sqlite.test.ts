@@ -1,16 +1,13 @@
 /**
- * The SQLite reader against real MLflow databases (every folder of fixtures/real-db, fact by fact
- * against its expected.json) and against small databases built here with MLflow's own schema,
- * one MLflow rule per scenario.
+ * The SQLite reader against small databases built here with MLflow's own schema, one MLflow rule
+ * per scenario (the real databases are checked in test/conformance/sqlite-fixtures.test.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SNAPSHOT_FORMAT, SnapshotSchema, type Run } from '../../../src/lib/model.ts';
 import { readSqlite } from '../../../src/lib/read/sqlite/index.ts';
 import type { StoreContents } from '../../../src/lib/read/types.ts';
-import { compareFacts, type ExpectedFacts } from '../../support/expected-facts.ts';
-import { GOOD_RUN, REAL_DB_DIR, SCHEMA_2_3, createStore, fillSynthetic, folderState, healthyStore, insert, insertRun } from '../../support/sqlite-store.ts';
+import { GOOD_RUN, SCHEMA_2_3, createStore, fillSynthetic, folderState, healthyStore, insert, insertRun } from '../../support/sqlite-store.ts';
 import { tempDir } from '../../support/tmp.ts';
 
 /** Reads `file` and checks that its folder is byte-for-byte the same afterwards, no file added. */
@@ -27,21 +24,6 @@ function runOf(contents: StoreContents, id: string): Run {
   if (!run) throw new Error(`run ${id} not read`);
   return run;
 }
-
-const fixtures = readdirSync(REAL_DB_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-
-describe('readSqlite(dbPath, label) on real MLflow databases', () => {
-  it('finds the fixture databases', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(3);
-  });
-
-  it.each(fixtures)('%s: reproduces every fact of expected.json and leaves the folder unchanged', async (name) => {
-    const dir = path.join(REAL_DB_DIR, name);
-    const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as ExpectedFacts;
-    const contents = await read(path.join(dir, 'mlflow.db'));
-    expect(compareFacts(contents, expected)).toEqual([]);
-  });
-});
 
 describe('readSqlite(dbPath, label, { onProgress })', () => {
   it('reports runs done out of the total while reading metrics, ending with (total, total)', async () => {

@@ -15,6 +15,7 @@ import { InputError } from '../../errors.ts';
 import { SnapshotSchema, type Experiment, type Run } from '../../model.ts';
 import { compareStrings } from '../../order.ts';
 import type { StoreContents } from '../types.ts';
+import { uniqueRuns, type FoundRun } from '../unique-runs.ts';
 import { Warnings } from '../warnings.ts';
 import { describeSchemaError } from '../mlruns/meta-schemas.ts';
 import { experimentFromJson, runFromExportImport, runFromRest } from './to-model.ts';
@@ -58,11 +59,12 @@ function readRestSearch(data: Record<string, unknown>, warnings: Warnings): Stor
   if (shape.success && shape.data.next_page_token) {
     warnings.add('', 'the response has a next_page_token: it holds only the first page of runs');
   }
-  const runs: Run[] = [];
+  const found: FoundRun[] = [];
   (data.runs as unknown[]).forEach((raw, index) => {
     const run = parseOrWarn(RestRunJson, raw, `runs[${index}]`, warnings);
-    if (run) runs.push(runFromRest(run));
+    if (run) found.push({ run: runFromRest(run), path: `runs[${index}]`, activeExperiment: true });
   });
+  const runs = uniqueRuns(found, warnings);
   if (runs.length > 0) {
     warnings.add('', 'an MLflow runs/search response holds latest metric values only and no experiment names; histories have one point and experiments are named by id');
   }
@@ -76,16 +78,19 @@ async function readExportImportFolder(root: string, label: string): Promise<Stor
     throw new InputError(`${root}: not a store Runfolio can read: no mlruns experiments, mlflow.db, experiment.json or run.json inside`);
   }
   const experiments: Experiment[] = [];
-  const runs: Run[] = [];
+  const found: FoundRun[] = [];
   for (const file of files) {
     const data = await readJsonFile(join(root, file));
     if (basename(file) === 'experiment.json') {
       const parsed = parseOrWarn(ExportImportExperimentJson, data, file, warnings);
       if (parsed) experiments.push(experimentFromJson(parsed.mlflow.experiment));
     } else {
-      runs.push(...exportImportRun(data, relative(root, join(root, dirname(file), basename(file))), warnings));
+      const path = relative(root, join(root, dirname(file), basename(file)));
+      for (const run of exportImportRun(data, path, warnings)) found.push({ run, path, activeExperiment: true });
     }
   }
+  const active = new Set(experiments.filter((e) => e.lifecycleStage === 'active').map((e) => e.id));
+  const runs = uniqueRuns(found.map((f) => ({ ...f, activeExperiment: active.has(f.run.experimentId) || !experiments.some((e) => e.id === f.run.experimentId) })), warnings);
   return { experiments: experimentsOf(runs, experiments, warnings), runs, models: [], warnings: warnings.list };
 }
 

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Run } from '../../model.ts';
 import type { ReadOptions } from '../types.ts';
+import { uniqueRuns, type FoundRun } from '../unique-runs.ts';
 import type { Warnings } from '../warnings.ts';
 import type { ExperimentFolder } from './experiment.ts';
 import { assembleRun, readRunParts, type DatasetsById, type RunParts } from './run.ts';
@@ -39,7 +40,12 @@ export async function readRuns(folders: ExperimentFolder[], warnings: Warnings, 
       for (const { index, parts } of unpacked.results) accept(index, parts);
     });
   }
-  return runs.filter((r): r is Run => r !== undefined);
+  const found: FoundRun[] = [];
+  runs.forEach((run, index) => {
+    const job = jobs[index] as RunJob;
+    if (run) found.push({ run, path: job.dir.rel, activeExperiment: byExperiment.get(job.experimentId)?.experiment.lifecycleStage === 'active' });
+  });
+  return uniqueRuns(found, warnings);
 }
 
 function loggedModelsOf(folder: ExperimentFolder | undefined, runId: string): Run['loggedModels'] {

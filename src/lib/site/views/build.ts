@@ -15,7 +15,7 @@ import { compareView } from './compare-view.ts';
 import { experimentView, keysByFrequency, rankExperiment, type Ranking } from './experiment-view.ts';
 import { currentVersion, modelView } from './model-view.ts';
 import { optional, runLink, runView, versionsByRun } from './run-view.ts';
-import type { ExperimentView, HomeView, ReportView, SiteViews } from './types.ts';
+import type { CompareVerdict, ExperimentView, HomeView, ReportView, SiteViews } from './types.ts';
 
 export interface SiteOptions {
   /** `--metric`: the metric experiment pages rank by, where runs logged it. */
@@ -26,6 +26,8 @@ export interface SiteOptions {
   generated?: number;
   /** Archive mode: run pages get SVG charts, tables list every run (no JavaScript needed). */
   archive?: boolean;
+  /** `runfolio compare --out`: the home page shows the first comparison and this verdict. */
+  compareHome?: CompareVerdict;
 }
 
 export interface PublishedSite {
@@ -65,7 +67,7 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
     compares.push(compareView(chosen, buildTables({ runs: chosen, experiments }), await compareCharts(chosen, svgs)));
   }
 
-  const runViews = tables.runList.map((run) => runView(run, { experimentName: names.get(run.experimentId) ?? run.experimentId, byId, children, versionsByRun: versions }));
+  const runViews = tables.runList.map((run) => runView(run, { experimentName: names.get(run.experimentId) ?? run.experimentId, byId, children, versionsByRun: versions, archive: options.archive === true }));
   if (options.archive) {
     for (const view of runViews) {
       const run = byId.get(view.id) as Run;
@@ -87,6 +89,7 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
     models: snapshot.models.map((m) => modelView(m, byId)),
     reports: reports.map((r) => reportView(r, snapshot, reportWarnings)),
     compares,
+    ...(options.compareHome && compares.length > 0 ? { compareHome: options.compareHome } : {}),
     warnings: [...snapshot.warnings, ...reportWarnings],
   };
   return { views, svgs, runs: tables.runList as Run[], tables };

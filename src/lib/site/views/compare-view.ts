@@ -4,7 +4,7 @@ import type { RunTables } from '../../analyze/tables.ts';
 import { metricValue } from '../../metric-value.ts';
 import type { Run } from '../../model.ts';
 import type { ChartImage } from '../charts-static.ts';
-import { formatDuration, formatTime } from '../format.ts';
+import { formatDuration, formatTime, runName } from '../format.ts';
 import { runLink } from './run-view.ts';
 import type { CompareView } from './types.ts';
 
@@ -12,6 +12,7 @@ import type { CompareView } from './types.ts';
 export function compareView(runs: Run[], tables: RunTables, charts: ChartImage[]): CompareView {
   const diff = diffRuns(tables, runs.map((r) => r.id));
   return {
+    title: runs.map(runName).join(' vs '),
     runs: runs.map(runLink),
     attributes: diff.attributes.map((row) => textRow(row, row.key === 'startTime' ? (v) => formatTime(Number(v)) : row.key === 'duration' ? (v) => formatDuration(Number(v)) : String)),
     params: diff.params.map((row) => textRow(row, String)),

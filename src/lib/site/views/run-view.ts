@@ -3,7 +3,7 @@ import { metricNumber } from '../../metric-value.ts';
 import type { Metric, RegisteredModel, Run } from '../../model.ts';
 import { formatCount } from '../format.ts';
 import { renderMarkdown } from '../markdown.ts';
-import { historyComplete } from '../run-data.ts';
+import { hasHistoryCsv, historyComplete } from '../run-data.ts';
 import { durationOf, runFacts } from './facts.ts';
 import type { MetricSummary, RunLink, RunView } from './types.ts';
 
@@ -15,6 +15,7 @@ export interface RunContext {
   children: Map<string, Run[]>;
   /** Model versions by the run they were made from. */
   versionsByRun: Map<string, RunView['modelVersions']>;
+  archive?: boolean;
 }
 
 export function runLink(run: Run): RunLink {
@@ -54,6 +55,7 @@ export function runView(run: Run, context: RunContext): RunView {
     })),
     artifacts: run.artifacts,
     historyComplete: historyComplete(run),
+    historyCsv: hasHistoryCsv(run, context.archive === true),
   };
 }
 

@@ -22,6 +22,8 @@ export interface SiteViews {
   reports: ReportView[];
   /** Static comparison pages asked for on the command line. */
   compares: CompareView[];
+  /** `runfolio compare --out`: the home page is the first comparison, with this verdict. */
+  compareHome?: CompareVerdict;
   warnings: { path: string; message: string }[];
 }
 
@@ -122,6 +124,8 @@ export interface RunView extends RunLink {
   artifacts: { path: string; size: number }[];
   /** Every history fits the run's data file; otherwise a CSV holds the full histories. */
   historyComplete: boolean;
+  /** A CSV of every point is published (dataFiles.runHistoryCsv): when a history was thinned, and in archives. */
+  historyCsv: boolean;
   /** Archive mode: one rendered chart per metric. */
   charts?: ChartImage[];
 }
@@ -166,7 +170,16 @@ export interface CompareRow<T> {
   differs: boolean[];
 }
 
+/** What `runfolio compare` decided: a one-line verdict and each held condition with both values. */
+export interface CompareVerdict {
+  verdict: string;
+  failed: boolean;
+  conditions: { level: 'fail' | 'warn'; text: string }[];
+}
+
 export interface CompareView {
+  /** `baseline vs candidate`, by run names. */
+  title: string;
   /** Baseline first. */
   runs: RunLink[];
   attributes: CompareRow<string>[];

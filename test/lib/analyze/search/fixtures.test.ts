@@ -1,84 +1,47 @@
 /**
- * MLflow search syntax on the real stores, each query's expected runs computed independently:
- * from the raw files with test/support/raw-mlruns.ts (no code shared with our reader) or with
- * plain SQL on the database, and compared with searchRuns on the Snapshot we read.
+ * MLflow search syntax on real and generated stores, each query's expected runs computed
+ * independently (test/support/search-checks.ts): from the raw files, or with plain SQL on a
+ * database the SQLite writer made from the demo store's spec.
  */
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { describe, expect, it } from 'vitest';
-import { searchRuns } from '../../../../src/lib/analyze/search/index.ts';
-import { readStores } from '../../../../src/lib/read/index.ts';
-import { FIXTURES } from '../../../support/cli.ts';
-import { readRawRuns, type RawRun } from '../../../support/raw-mlruns.ts';
+import { describe, it } from 'vitest';
+import { demoStore as demoSpec } from '../../../../src/generate/demo/index.ts';
+import { writeSqlite } from '../../../../scripts/lib/write-sqlite.ts';
+import { demoStore } from '../../../support/demo-store.ts';
+import { FIXTURES } from '../../../support/fixtures.ts';
+import { expectSearchMatchesRaw, expectSearchMatchesSql, type RawSearchCase } from '../../../support/search-checks.ts';
+import { tempDir } from '../../../support/tmp.ts';
 
-const cases: { store: string; filter: string; orderBy?: string[]; expected: (runs: RawRun[]) => RawRun[] }[] = [
+const real = (store: string) => join(FIXTURES, 'real', store, 'mlruns');
+const cases: (RawSearchCase & { store: string; root: () => string })[] = [
+  { store: 'augury', root: () => real('augury'), filter: 'metrics.match_accuracy >= 0.72', expected: (runs) => runs.filter((r) => (r.metrics.get('match_accuracy') ?? NaN) >= 0.72) },
+  { store: 'augury', root: () => real('augury'), filter: "params.min_year LIKE '19%'", expected: (runs) => runs.filter((r) => /^19/.test(r.params.get('min_year') ?? '')) },
+  { store: 'yolo-slash', root: () => real('yolo-slash'), filter: 'metrics.`metrics/mAP50B` > 0.5', expected: (runs) => runs.filter((r) => (r.metrics.get('metrics/mAP50B') ?? NaN) > 0.5) },
+  { store: 'packt-hpt', root: () => real('packt-hpt'), filter: "tags.mlflow.parentRunId != ''", expected: (runs) => runs.filter((r) => r.parentId !== null && r.parentId !== '') },
   {
-    store: 'hydro-ml',
-    filter: 'metrics.val_loss < 0.1',
-    expected: (runs) => runs.filter((r) => (r.metrics.get('val_loss') ?? NaN) < 0.1),
-  },
-  {
-    store: 'hydro-ml',
-    filter: "params.arch = 'LSTM' AND metrics.val_loss > 0",
-    orderBy: ['metrics.val_loss ASC'],
-    expected: (runs) => runs.filter((r) => r.params.get('arch') === 'LSTM' && (r.metrics.get('val_loss') ?? NaN) > 0).sort((a, b) => (a.metrics.get('val_loss') as number) - (b.metrics.get('val_loss') as number)),
-  },
-  {
-    store: 'augury',
-    filter: 'metrics.match_accuracy >= 0.72',
-    expected: (runs) => runs.filter((r) => (r.metrics.get('match_accuracy') ?? NaN) >= 0.72),
-  },
-  {
-    store: 'augury',
-    filter: "params.min_year LIKE '19%'",
-    expected: (runs) => runs.filter((r) => /^19/.test(r.params.get('min_year') ?? '')),
-  },
-  {
-    store: 'yolo-slash',
-    filter: 'metrics.`metrics/mAP50B` > 0.5',
-    expected: (runs) => runs.filter((r) => (r.metrics.get('metrics/mAP50B') ?? NaN) > 0.5),
-  },
-  {
-    store: 'packt-hpt',
-    filter: "tags.mlflow.parentRunId != ''",
-    expected: (runs) => runs.filter((r) => r.parentId !== null && r.parentId !== ''),
+    store: 'demo',
+    root: demoStore,
+    filter: "params.batch_size = '128' AND metrics.`val/loss` > 0",
+    orderBy: ['metrics.`val/loss` ASC'],
+    expected: (runs) => runs.filter((r) => r.params.get('batch_size') === '128' && (r.metrics.get('val/loss') ?? NaN) > 0).sort((a, b) => (a.metrics.get('val/loss') as number) - (b.metrics.get('val/loss') as number)),
   },
 ];
 
-describe('searchRuns on the real mlruns fixtures, checked against the raw files', () => {
-  it.each(cases)('$store: $filter', async ({ store, filter, orderBy, expected }) => {
-    const root = join(FIXTURES, 'real', store, 'mlruns');
-    const raw = readRawRuns(root).filter((r) => !r.deleted);
-    const want = expected(raw).map((r) => r.id);
-    expect(want.length, 'the query should select some runs but not all').toBeGreaterThan(0);
-    const snapshot = await readStores([root]);
-    // The raw reading counts runs of experiments in .trash/ as deleted; search those of live experiments.
-    const live = new Set(snapshot.experiments.filter((e) => e.lifecycleStage === 'active').map((e) => e.id));
-    const got = searchRuns(snapshot.runs.filter((r) => live.has(r.experimentId)), { filter, ...(orderBy ? { orderBy } : {}) }).map((r) => r.id);
-    if (orderBy) expect(got).toEqual(want);
-    else expect([...got].sort()).toEqual([...want].sort());
+describe('searchRuns on mlruns stores, checked against the raw files', () => {
+  it.each(cases)('$store: $filter', async ({ root, ...query }) => {
+    await expectSearchMatchesRaw(root(), query);
   });
 });
 
-describe('searchRuns on a real mlflow.db, checked with SQL', () => {
-  const file = join(FIXTURES, 'real-db/zoomcamp-hyperopt/mlflow.db');
-  const sql = (query: string) => {
-    const db = new DatabaseSync(file, { readOnly: true });
-    try {
-      return (db.prepare(query).all() as { run_uuid: string }[]).map((r) => r.run_uuid).sort();
-    } finally {
-      db.close();
-    }
-  };
+describe('searchRuns on an mlflow.db, checked with SQL', () => {
+  const file = join(tempDir(), 'mlflow.db');
+  writeSqlite(demoSpec().spec, file);
 
   it.each([
-    ['metrics.rmse < 6.5', "SELECT r.run_uuid FROM runs r JOIN latest_metrics m ON m.run_uuid = r.run_uuid WHERE r.lifecycle_stage = 'active' AND m.key = 'rmse' AND m.is_nan = 0 AND m.value < 6.5"],
-    ["params.max_depth = '20'", "SELECT r.run_uuid FROM runs r JOIN params p ON p.run_uuid = r.run_uuid WHERE r.lifecycle_stage = 'active' AND p.key = 'max_depth' AND p.value = '20'"],
+    ['metrics.val_auc > 0.8', "SELECT r.run_uuid FROM runs r JOIN latest_metrics m ON m.run_uuid = r.run_uuid WHERE r.lifecycle_stage = 'active' AND m.key = 'val_auc' AND m.is_nan = 0 AND m.value > 0.8"],
+    ["params.batch_size = '128'", "SELECT r.run_uuid FROM runs r JOIN params p ON p.run_uuid = r.run_uuid WHERE r.lifecycle_stage = 'active' AND p.key = 'batch_size' AND p.value = '128'"],
     ["attributes.status = 'FAILED'", "SELECT run_uuid FROM runs WHERE lifecycle_stage = 'active' AND status = 'FAILED'"],
   ])('%s', async (filter, query) => {
-    const want = sql(query);
-    expect(want.length).toBeGreaterThan(0);
-    const snapshot = await readStores([file]);
-    expect(searchRuns(snapshot.runs, { filter }).map((r) => r.id).sort()).toEqual(want);
+    await expectSearchMatchesSql(file, filter, query);
   });
 });

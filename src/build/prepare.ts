@@ -1,0 +1,54 @@
+/**
+ * Everything before Astro: read the stores, redact, read the reports, build every page's view,
+ * write the data files into the workspace. Returns the views as JSON (the pages read them from a
+ * file), so the Snapshot's metric histories can be let go before the pages render.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readStores } from '../lib/read/index.ts';
+import { redactSnapshot } from '../lib/redact.ts';
+import { writeSiteData } from '../lib/site/data-files.ts';
+import { readReports } from '../lib/site/reports.ts';
+import { dataFiles } from '../lib/site/routes.ts';
+import { buildSiteViews } from '../lib/site/views/build.ts';
+import { snapshotToJson } from '../lib/snapshot-json.ts';
+import type { BuildEffects, BuildOptions } from './options.ts';
+import type { PhaseClock } from './phase-clock.ts';
+import type { Workspace } from './workspace.ts';
+
+export interface BuildSummary {
+  runs: number;
+  experiments: number;
+  files: number;
+  masked: number;
+  warnings: number;
+}
+
+export async function prepareSite(options: BuildOptions, workspace: Workspace, effects: BuildEffects, clock: PhaseClock): Promise<BuildSummary> {
+  const read =
+    options.snapshot ??
+    (await readStores(options.stores, {
+      onProgress: (done, total) => effects.report({ kind: 'progress', label: 'reading runs', done, total }),
+    }).finally(() => effects.report({ kind: 'progress-end' })));
+  clock.end('read');
+  effects.signal?.throwIfAborted();
+  const { snapshot, masked } = redactSnapshot(read, options.redactions);
+  const reportWarnings: { path: string; message: string }[] = [];
+  const reports = options.content ? await readReports(options.content, (path, message) => reportWarnings.push({ path, message })) : [];
+  const { views, ...published } = await buildSiteViews({ ...snapshot, warnings: [...snapshot.warnings, ...reportWarnings] }, reports, {
+    compare: options.compare,
+    archive: options.archive,
+    ...(options.compareHome ? { compareHome: options.compareHome } : {}),
+    ...(options.metric !== undefined ? { preferredMetric: options.metric } : {}),
+    ...(options.generated !== undefined ? { generated: options.generated } : {}),
+  });
+  clock.end('analyse');
+  effects.signal?.throwIfAborted();
+  // Data files are written by their site paths (`/data/…`) under the root, i.e. into workspace.data.
+  const data = writeSiteData(workspace.root, { views, ...published });
+  // The archive keeps the (redacted) Snapshot it was built from; other sites need not hold it.
+  if (options.archive) writeFileSync(join(workspace.root, dataFiles.snapshot()), snapshotToJson(snapshot));
+  writeFileSync(workspace.views, JSON.stringify(views));
+  clock.end('data');
+  return { runs: views.runs.length, experiments: views.experiments.length, files: data.files, masked, warnings: views.warnings.length };
+}
