@@ -1,63 +1,42 @@
 /**
- * The runs table and the compare page on sites built from the real stores in the repository
- * (augury, yolo-slash under a base path) and the demo store (nested runs, a metric and a param
- * both named `lr`), in Chromium: the columns that read the same
- * in every run start hidden and come back in one click, Name stays pinned while the table scrolls
+ * The runs table and the compare page on the test sites of the real stores in the repository
+ * (augury, yolo-slash under a base path) and of the demo store (nested runs, a metric and a param
+ * both named `lr`), in Chromium: the columns that read the same in every run start hidden and
+ * come back in one click, Name stays pinned while the table scrolls
  * sideways, metrics and params of one name are told apart, a view set by hand comes back exactly
  * from the address and from "Copy link", columns are remembered per experiment, groups show
  * statistics equal to ones computed here from the Snapshot, and no page logs an error.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { groupItems, metricStats } from '../../src/lib/analyze/groups.ts';
 import type { Run, Snapshot } from '../../src/lib/model.ts';
 import { readStores } from '../../src/lib/read/index.ts';
 import { formatNumber } from '../../src/lib/site/format.ts';
 import { launchChromium } from '../support/browser.ts';
-import { FIXTURES, ROOT } from '../support/fixtures.ts';
 import { serveSite, type Served } from '../support/serve.ts';
-import { buildSites, type SiteBuild } from '../support/sites.ts';
 
-const STORES = { augury: '/', yolo: '/sub/', demo: '/' } as const;
-const STORE_PATHS = { augury: join(FIXTURES, 'real/augury/mlruns'), yolo: join(FIXTURES, 'real/yolo-slash/mlruns'), demo: join(ROOT, 'content/mlruns') } as const;
-type Name = keyof typeof STORES;
+const SITES = ['augury', 'yolo', 'demo'] as const;
+type Name = (typeof SITES)[number];
+const sites = inject('sites');
 
-let work: string;
 let browser: Browser;
 const served = {} as Record<Name, Served>;
 const snapshots = {} as Record<Name, Snapshot>;
 
 beforeAll(async () => {
-  // Vitest sets BASE_URL in its workers, and the child builds inherit the environment: Vite would
-  // take it over --base (DESIGN.md). The global setup runs outside the workers; this file builds
-  // its own sites, so it leaves the variable out while they build.
-  const baseUrl = process.env.BASE_URL;
-  delete process.env.BASE_URL;
-  work = mkdtempSync(join(tmpdir(), 'runfolio-table-sites-'));
-  const sites = Object.fromEntries(
-    (Object.keys(STORES) as Name[]).map((name): [Name, SiteBuild] => {
-      const out = join(work, name);
-      const store = STORE_PATHS[name];
-      return [name, { name, out, base: STORES[name], args: ['--store', store, '--out', out, ...(STORES[name] === '/' ? [] : ['--base', STORES[name]])] }];
-    }),
-  );
-  await buildSites(sites).finally(() => {
-    if (baseUrl !== undefined) process.env.BASE_URL = baseUrl;
-  });
   browser = await launchChromium();
-  for (const name of Object.keys(STORES) as Name[]) {
-    served[name] = await serveSite(join(work, name), STORES[name]);
-    snapshots[name] = await readStores([STORE_PATHS[name]]);
+  for (const name of SITES) {
+    const site = sites[name]!;
+    served[name] = await serveSite(site.out, site.base);
+    snapshots[name] = await readStores(site.stores);
   }
-}, 300_000);
+});
 
 afterAll(async () => {
   await browser?.close();
   for (const s of Object.values(served)) await s.close();
-  rmSync(work, { recursive: true, force: true });
 });
 
 interface Opened {
