@@ -23,11 +23,3 @@ export function formatTextTable(columns: readonly TextColumn[], rows: readonly (
       .trimEnd();
   return [line(columns.map((c) => c.header)), ...rows.map(line)].map((l) => `${l}\n`).join('');
 }
-
-/** A metric value for a table cell: up to 6 significant digits, NaN and ±Infinity spelled out. */
-export function formatMetric(value: number | undefined): string {
-  if (value === undefined) return '-';
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
-  return String(Number(value.toPrecision(6)));
-}

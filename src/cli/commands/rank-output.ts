@@ -9,8 +9,8 @@
 import type { Listed } from '../../lib/analyze/ranked-runs.ts';
 import { metricNumber, type MetricValue, type Run } from '../../lib/model.ts';
 import { compareStrings, sortedRecord } from '../../lib/order.ts';
-import { shortId } from '../../lib/site/format.ts';
-import { formatMetric, formatTextTable, type TextColumn } from '../text-table.ts';
+import { formatNumber, shortId } from '../../lib/site/format.ts';
+import { formatTextTable, type TextColumn } from '../text-table.ts';
 
 
 const MAX_PARAMS = 10;
@@ -34,7 +34,10 @@ export function formatRankTable(listed: readonly Listed[], metrics: readonly str
     clip(run.name),
     rank === null ? '-' : String(rank),
     ...(groupBy !== undefined ? [clip(group ?? '(none)')] : []),
-    ...metrics.map((key) => formatMetric(latest(run, key))),
+    ...metrics.map((key) => {
+      const value = latest(run, key);
+      return value === undefined ? '-' : formatNumber(value);
+    }),
     ...shown.map((key) => (Object.hasOwn(run.params, key) ? clip(run.params[key] as string) : '-')),
   ]);
   const more = params.length - shown.length;

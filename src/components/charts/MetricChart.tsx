@@ -10,7 +10,8 @@
  */
 import { useId, useState } from 'react';
 import type { XAxis } from '../../lib/charts/line-spec.ts';
-import { formatNumber, formatX, valuesAt, type ChartOptions, type SpecSource } from './metric-chart-data.ts';
+import { formatNumber } from '../../lib/site/format.ts';
+import { formatX, valuesAt, type ChartOptions, type SpecSource } from './metric-chart-data.ts';
 import styles from './MetricChart.module.css';
 import { useMetricChart } from './use-metric-chart.ts';
 import { usePreferredTheme } from './use-preferred-theme.ts';

@@ -11,6 +11,7 @@ import { chartRows, runLabels, type ChartRows, type RunSeries, type SeriesRow } 
 import type { RuntimeSpec } from '../../lib/charts/runtime.ts';
 import { lineVariantKey, type XAxis } from '../../lib/charts/line-spec.ts';
 import type { Theme } from '../../lib/charts/theme.ts';
+import { formatNumber } from '../../lib/site/format.ts';
 
 /** Runtime specs by variant key (`lineVariantKey`), each the spec itself or the URL of its JSON file. */
 export type SpecSource = Record<string, RuntimeSpec | string>;
@@ -132,9 +133,4 @@ export function hoveredX(signal: unknown, axis: XAxis): number | undefined {
 export function formatX(axis: XAxis, x: number): string {
   if (axis === 'time') return new Date(x).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   return axis === 'rel' ? `${formatNumber(x)} s` : `step ${formatNumber(x)}`;
-}
-
-/** Six significant digits, no trailing zeros. */
-export function formatNumber(n: number): string {
-  return String(Number(n.toPrecision(6)));
 }

@@ -1,7 +1,9 @@
 /**
- * The compare page (`/compare/?runs=a,b,c&baseline=b`), a React island: any runs of the site
- * side by side. Its state lives in the URL (compare-url.ts), read once when the island mounts and
- * rewritten with `history.replaceState` on every change, so the address is always shareable.
+ * The compare page (`/compare/?runs=a,b,c&baseline=b&diff=1&group=params.model`), a React island:
+ * any runs of the site side by side, and grouped by a param or tag with each metric's mean ± std
+ * and min – max per group. Its view lives in the URL (compare-url.ts, on the page's shared
+ * url-state helpers), read once when the island mounts and rewritten on every change, so the
+ * address is always shareable ("Copy link").
  *
  * Data: each chosen run's summary file; the runs index only when it is needed (the picker gets
  * focus, or a run failed to load and we must tell an unknown id from a missing file). Charts
@@ -11,10 +13,17 @@ import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { runName } from '../../lib/site/format.ts';
 import type { RunSummaryData } from '../../lib/site/run-data.ts';
 import { useRunIndexOnDemand } from '../search/use-run-index.ts';
+import { CopyLink } from '../page/CopyLink.tsx';
+import { GroupBySelect } from '../page/GroupBySelect.tsx';
+import { useViewAddress } from '../page/use-view-address.ts';
+import { saveText } from '../table/save-file.ts';
 import { compareRuns, differencesOnly } from './compare-diff.ts';
-import { compareUrl, parseCompareSearch, type CompareSelection } from './compare-url.ts';
+import { comparisonCsv, comparisonFileName, comparisonJson } from './compare-export.ts';
+import { compareGroups, groupableKeys } from './compare-groups.ts';
+import { compareParams, parseCompareView, type CompareView } from './compare-url.ts';
 import styles from './Compare.module.css';
 import DiffTable from './DiffTable.tsx';
+import GroupTable from './GroupTable.tsx';
 import RunList from './RunList.tsx';
 import RunPicker from './RunPicker.tsx';
 import { useRunSummaries } from './use-run-summaries.ts';
@@ -29,8 +38,7 @@ export interface ComparePageProps {
 
 export default function ComparePage({ base }: ComparePageProps) {
   const id = useId();
-  const [selection, setSelection] = useState<CompareSelection>();
-  const [onlyDifferences, setOnlyDifferences] = useState(false);
+  const [selection, setSelection] = useState<CompareView>();
   const index = useRunIndexOnDemand(base);
   const ids = selection?.runs ?? [];
   const load = useRunSummaries(ids, base);
@@ -38,10 +46,9 @@ export default function ComparePage({ base }: ComparePageProps) {
   const chartsVisible = useVisible(chartsRef);
 
   // The URL is read after hydration, not during render: the server-rendered HTML has no URL.
-  useEffect(() => setSelection(parseCompareSearch(location.search)), []);
-  useEffect(() => {
-    if (selection) history.replaceState(history.state, '', compareUrl(selection, base) + location.hash);
-  }, [selection, base]);
+  useEffect(() => setSelection(parseCompareView(location.search)), []);
+  const link = useViewAddress(selection ? compareParams(selection) : undefined);
+  const onlyDifferences = selection?.differencesOnly ?? false;
 
   const failed = ids.filter((runId) => load(runId).state === 'error');
   useEffect(() => {
@@ -58,15 +65,22 @@ export default function ComparePage({ base }: ComparePageProps) {
   const comparison = useMemo(() => compareRuns(loaded, baselineAt), [loaded, baselineAt]);
   const shown = onlyDifferences ? differencesOnly(comparison) : comparison;
   const baselineId = loaded[baselineAt]?.id;
+  const groupBy = selection?.groupBy;
+  const groups = useMemo(() => (groupBy === undefined ? undefined : compareGroups(loaded, groupBy)), [loaded, groupBy]);
+  const groupKeys = useMemo(() => groupableKeys(loaded), [loaded]);
 
-  const change = (next: (s: CompareSelection) => CompareSelection) => setSelection((s) => next(s ?? { runs: [] }));
+  const change = (next: (s: CompareView) => CompareView) => setSelection((s) => next(s ?? { runs: [], differencesOnly: false }));
   const add = (runId: string) => change((s) => ({ ...s, runs: s.runs.includes(runId) ? s.runs : [...s.runs, runId] }));
-  const remove = (runId: string) => change((s) => ({ runs: s.runs.filter((r) => r !== runId), ...(s.baseline !== undefined && s.baseline !== runId ? { baseline: s.baseline } : {}) }));
-  const chooseBaseline = (runId: string) => change((s) => ({ runs: s.runs, baseline: runId }));
+  const remove = (runId: string) =>
+    change(({ baseline, ...s }) => ({ ...s, runs: s.runs.filter((r) => r !== runId), ...(baseline !== undefined && baseline !== runId ? { baseline } : {}) }));
+  const chooseBaseline = (runId: string) => change((s) => ({ ...s, baseline: runId }));
+  const setOnlyDifferences = (on: boolean) => change((s) => ({ ...s, differencesOnly: on }));
+  const setGroupBy = (key: string | undefined) => change(({ groupBy: _, ...s }) => (key === undefined ? s : { ...s, groupBy: key }));
 
   return (
     <div className={styles.compare}>
       <RunPicker runs={index} chosen={ids} onAdd={add} />
+      {selection && ids.length > 0 ? <CopyLink link={link} className={styles.copyLink} /> : null}
       {unknown.length > 0 ? (
         <p className={styles.note} role="status">
           Not on this site: {unknown.map((runId) => `“${runId}”`).join(', ')}. Check the link, or remove {unknown.length === 1 ? 'it' : 'them'} below.
@@ -88,7 +102,26 @@ export default function ComparePage({ base }: ComparePageProps) {
             <input type="checkbox" checked={onlyDifferences} onChange={(e) => setOnlyDifferences(e.currentTarget.checked)} /> Differences only (hide rows where
             every run equals the baseline)
           </label>
+          <span className={styles.downloads}>
+            <button type="button" onClick={() => saveText(comparisonCsv(loaded, shown), 'text/csv;charset=utf-8', comparisonFileName(loaded, 'csv'))}>
+              Download CSV
+            </button>
+            <button type="button" onClick={() => saveText(comparisonJson(loaded, shown), 'application/json', comparisonFileName(loaded, 'json'))}>
+              Download JSON
+            </button>
+          </span>
           <DiffTable base={base} runs={loaded} comparison={shown} />
+        </section>
+      ) : null}
+      {loaded.length > 0 ? (
+        <section aria-labelledby={`${id}-groups`}>
+          <h2 id={`${id}-groups`}>Groups</h2>
+          <GroupBySelect className={styles.inline} value={groupBy} params={groupKeys.params} tags={groupKeys.tags} onChange={setGroupBy} />
+          {groups && groupBy !== undefined ? (
+            <GroupTable groups={groups} groupBy={groupBy} />
+          ) : (
+            <p className={styles.status}>Group the runs by a param or tag to see each metric's mean ± std and min – max per group.</p>
+          )}
         </section>
       ) : null}
       {loaded.length > 0 ? (

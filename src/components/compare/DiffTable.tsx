@@ -10,7 +10,7 @@ import { runName } from '../../lib/site/format.ts';
 import { withBase } from '../../lib/site/paths.ts';
 import { routes } from '../../lib/site/routes.ts';
 import type { RunSummaryData } from '../../lib/site/run-data.ts';
-import { formatAttribute, formatChange, formatExact } from './compare-format.ts';
+import { formatAttribute, formatChange, metricCell, rowDigits } from './compare-format.ts';
 import { ATTRIBUTE_LABELS, SECTIONS, type CompareRow, type MetricRow, type RunComparison, type SectionName } from './compare-diff.ts';
 import styles from './Compare.module.css';
 
@@ -73,6 +73,7 @@ export default function DiffTable({ base, runs, comparison }: DiffTableProps) {
 function DiffRow({ section, row, baseline }: { section: SectionName; row: CompareRow; baseline: number }) {
   const label = section === 'attributes' ? (ATTRIBUTE_LABELS[row.key] ?? row.key) : row.key;
   const isMetric = section === 'metrics' || section === 'systemMetrics';
+  const digits = isMetric ? rowDigits((row as MetricRow).values) : 0;
   return (
     <tr>
       <th scope="row" className={styles.key}>
@@ -80,10 +81,11 @@ function DiffRow({ section, row, baseline }: { section: SectionName; row: Compar
       </th>
       {row.values.map((value, i) => {
         const differs = row.differs[i] === true;
-        const text = value === null ? null : section === 'attributes' ? formatAttribute(row.key, value) : typeof value === 'number' ? formatExact(value) : value;
+        const metric = typeof value === 'number' && isMetric ? metricCell(value, digits) : undefined;
+        const text = value === null ? null : section === 'attributes' ? formatAttribute(row.key, value) : metric ? metric.text : String(value);
         const change = isMetric && i !== baseline ? formatChange((row as MetricRow).changes[i] ?? null) : undefined;
         return (
-          <td key={i} className={[differs ? styles.differs : '', isMetric ? styles.num : ''].join(' ').trim() || undefined}>
+          <td key={i} className={[differs ? styles.differs : '', isMetric ? styles.num : ''].join(' ').trim() || undefined} title={metric?.title}>
             {differs ? (
               <span className={styles.mark} aria-hidden="true">
                 ≠{' '}

@@ -1,31 +1,46 @@
 /**
- * Which metric and param columns the table shows: a disclosure button (`aria-expanded`) opening
- * a panel of labelled checkboxes, one per key, with a box to narrow long key lists. Keys are
- * shown as text only; they may hold any character. Escape closes the panel and returns focus to
- * the button. The list is rendered only while open (an experiment may have thousands of keys).
+ * Which columns the table shows: a disclosure button (`aria-expanded`) opening a panel of
+ * labelled checkboxes in three groups (Metrics, Params, Attributes), with a box to narrow long
+ * key lists; columns that read the same in every run say so. Keys are shown as text only; they
+ * may hold any character. Escape closes the panel and returns focus to the button. The list is
+ * rendered only while open (an experiment may have thousands of keys).
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ColumnChoice } from './columns.ts';
+import { ATTRIBUTES, columnIds } from '../../lib/site/table-data.ts';
+import { isShown, type AvailableKeys, type ColumnLayout } from './column-layout.ts';
+import { attributeLabel } from './columns.ts';
 import styles from './RunsTable.module.css';
 
 export interface ColumnPickerProps {
-  available: ColumnChoice;
-  chosen: ColumnChoice;
-  onToggle: (group: 'metrics' | 'params', key: string, on: boolean) => void;
+  available: AvailableKeys;
+  layout: ColumnLayout;
+  /** Why a column tells no run apart (`unknown in every run`), by column id. */
+  reasons: ReadonlyMap<string, string>;
+  onToggle: (id: string, on: boolean) => void;
 }
 
-export function ColumnPicker({ available, chosen, onToggle }: ColumnPickerProps) {
+interface Option {
+  id: string;
+  label: string;
+}
+
+export function ColumnPicker({ available, layout, reasons, onToggle }: ColumnPickerProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [narrow, setNarrow] = useState('');
   const button = useRef<HTMLButtonElement>(null);
-  const count = chosen.metrics.length + chosen.params.length;
+  const count = layout.metrics.length + layout.params.length + layout.attributes.length;
   const close = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
     setOpen(false);
     button.current?.focus();
   };
+  const groups: { legend: string; options: Option[] }[] = [
+    { legend: 'Metrics', options: available.metrics.map((key) => ({ id: columnIds.metric(key), label: key })) },
+    { legend: 'Params', options: available.params.map((key) => ({ id: columnIds.param(key), label: key })) },
+    { legend: 'Attributes', options: ATTRIBUTES.map((a) => ({ id: columnIds.attribute(a), label: attributeLabel(a) })) },
+  ];
   return (
     <div className={styles.picker}>
       <button ref={button} type="button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
@@ -35,11 +50,12 @@ export function ColumnPicker({ available, chosen, onToggle }: ColumnPickerProps)
         {open ? (
           <>
             <label className={styles.field}>
-              <span>Find a key</span>
+              <span>Find a column</span>
               <input type="search" value={narrow} onChange={(e) => setNarrow(e.currentTarget.value)} autoComplete="off" spellCheck={false} />
             </label>
-            <KeyList legend="Metrics" group="metrics" keys={available.metrics} chosen={chosen.metrics} narrow={narrow} onToggle={onToggle} />
-            <KeyList legend="Params" group="params" keys={available.params} chosen={chosen.params} narrow={narrow} onToggle={onToggle} />
+            {groups.map((group) => (
+              <OptionList key={group.legend} {...group} layout={layout} reasons={reasons} narrow={narrow} onToggle={onToggle} />
+            ))}
           </>
         ) : null}
       </div>
@@ -47,31 +63,35 @@ export function ColumnPicker({ available, chosen, onToggle }: ColumnPickerProps)
   );
 }
 
-interface KeyListProps {
+interface OptionListProps {
   legend: string;
-  group: 'metrics' | 'params';
-  keys: readonly string[];
-  chosen: readonly string[];
+  options: readonly Option[];
+  layout: ColumnLayout;
+  reasons: ReadonlyMap<string, string>;
   narrow: string;
   onToggle: ColumnPickerProps['onToggle'];
 }
 
-function KeyList({ legend, group, keys, chosen, narrow, onToggle }: KeyListProps) {
-  const on = new Set(chosen);
+function OptionList({ legend, options, layout, reasons, narrow, onToggle }: OptionListProps) {
   const needle = narrow.trim().toLowerCase();
-  const shown = needle === '' ? keys : keys.filter((k) => k.toLowerCase().includes(needle));
+  const shown = needle === '' ? options : options.filter((o) => o.label.toLowerCase().includes(needle));
+  const chosen = options.filter((o) => isShown(layout, o.id)).length;
   return (
     <fieldset className={styles.keyList}>
       <legend>
-        {legend} ({chosen.length} of {keys.length})
+        {legend} ({chosen} of {options.length})
       </legend>
-      {shown.length === 0 ? <p className={styles.muted}>{keys.length === 0 ? 'None logged.' : 'No key matches.'}</p> : null}
-      {shown.map((key) => (
-        <label key={key} className={styles.keyOption}>
-          <input type="checkbox" checked={on.has(key)} onChange={(e) => onToggle(group, key, e.currentTarget.checked)} />
-          <span>{key}</span>
-        </label>
-      ))}
+      {shown.length === 0 ? <p className={styles.muted}>{options.length === 0 ? 'None logged.' : 'No column matches.'}</p> : null}
+      {shown.map((option) => {
+        const reason = reasons.get(option.id);
+        return (
+          <label key={option.id} className={styles.keyOption}>
+            <input type="checkbox" checked={isShown(layout, option.id)} onChange={(e) => onToggle(option.id, e.currentTarget.checked)} />
+            <span>{option.label}</span>
+            {reason ? <span className={styles.muted}> ({reason})</span> : null}
+          </label>
+        );
+      })}
     </fieldset>
   );
 }

@@ -1,16 +1,17 @@
 /**
- * One run of the runs table: a selection checkbox, the name (a link to the run page, indented by
- * depth, with an expand/collapse button on parents, or the parent's name on flat rows), the
- * status as a text badge (not color alone), then one cell per column. Memoized: scrolling renders
- * only the rows that enter the window.
+ * One run of the runs table: a selection checkbox and the name (a link to the run page, indented
+ * by depth, with an expand/collapse button on parents, or the parent's name on flat rows), both
+ * pinned at the left; then one cell per column, the status as the site's status badge (the
+ * classes of Status.astro: text, not color alone). Memoized: scrolling renders only the rows that
+ * enter the window.
  */
 import { memo } from 'react';
-import type { RunStatus } from '../../lib/model.ts';
 import { runName } from '../../lib/site/format.ts';
 import type { RunsTableRecord } from '../../lib/site/table-data.ts';
 import type { Column } from './columns.ts';
 import { runUrl } from './links.ts';
 import styles from './RunsTable.module.css';
+import { HEADER_ROWS } from './windowing.ts';
 
 export interface RunRowProps {
   base: string;
@@ -30,20 +31,12 @@ export interface RunRowProps {
   onSelect: (id: string, on: boolean) => void;
 }
 
-const STATUS_CLASS: Record<RunStatus, string | undefined> = {
-  FINISHED: styles.finished,
-  RUNNING: styles.running,
-  SCHEDULED: styles.scheduled,
-  FAILED: styles.failed,
-  KILLED: styles.killed,
-};
-
 export const RunRow = memo(function RunRow(props: RunRowProps) {
   const { record, columns } = props;
   const name = runName(record);
   return (
-    <tr aria-rowindex={props.position + 2} className={props.selected ? styles.selectedRow : undefined}>
-      <td className={styles.select}>
+    <tr aria-rowindex={props.position + HEADER_ROWS + 1} className={props.selected ? styles.selectedRow : undefined}>
+      <td className={`${styles.select} ${styles.pinSelect}`}>
         <input type="checkbox" aria-label={`Select ${name}`} checked={props.selected} onChange={(e) => props.onSelect(record.id, e.currentTarget.checked)} />
       </td>
       {columns.map((column) => {
@@ -51,7 +44,7 @@ export const RunRow = memo(function RunRow(props: RunRowProps) {
         if (column.kind === 'status') {
           return (
             <td key={column.id}>
-              <span className={`${styles.badge} ${STATUS_CLASS[record.status] ?? ''}`}>{column.text(record)}</span>
+              <span className={`status status-${record.status.toLowerCase()}`}>{column.text(record)}</span>
             </td>
           );
         }
@@ -68,7 +61,7 @@ export const RunRow = memo(function RunRow(props: RunRowProps) {
 function NameCell({ base, record, depth, childCount, expanded, parentName, onExpand, name }: RunRowProps & { name: string }) {
   const title = parentName === undefined ? name : `${name} (child of ${parentName})`;
   return (
-    <td className={styles.name} title={title}>
+    <td className={`${styles.name} ${styles.pinName}`} title={title}>
       <span className={styles.nameInner} style={depth > 0 ? { paddingInlineStart: `${depth * 1.25}rem` } : undefined}>
         {childCount > 0 ? (
           <button

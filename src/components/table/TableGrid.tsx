@@ -1,19 +1,24 @@
 /**
- * The runs table itself: a real `<table>` (caption, `<th scope="col">` headers with sort buttons
- * and `aria-sort`) whose body renders only the rows of the current window (windowing.ts) between
- * two spacer rows. `aria-rowcount`/`aria-rowindex` tell assistive technology the true size.
+ * The runs table itself: a real `<table>` with two header rows (the groups Metrics / Params /
+ * Attributes as `colgroup` headers over the column headers with their sort buttons and resize
+ * handles), whose body renders only the rows of the current window (windowing.ts) between two
+ * spacer rows. `aria-rowcount`/`aria-rowindex` tell assistive technology the true size. The
+ * selection checkbox and Name stay pinned at the left while the table scrolls sideways.
  * Every piece of run data is a React text child or attribute value, never markup.
  */
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { runName } from '../../lib/site/format.ts';
 import type { RunsTableRecord } from '../../lib/site/table-data.ts';
-import type { Column } from './columns.ts';
+import type { StatsText } from '../page/group-stats.ts';
+import { ColumnHeader } from './ColumnHeader.tsx';
+import { columnGroups, type Column } from './columns.ts';
+import { GroupRow } from './GroupRow.tsx';
 import { RunRow } from './RunRow.tsx';
 import styles from './RunsTable.module.css';
-import { ariaSort, type SortState } from './sorting.ts';
-import type { SelectionState } from './state.ts';
+import type { SortState } from './sorting.ts';
+import { groupOfRow, isGroupRow, selectionState, type SelectionState, type TableGroup } from './state.ts';
 import { parentOf, type RunTree } from './tree.ts';
-import type { RowWindow } from './windowing.ts';
+import { HEADER_ROWS, type RowWindow } from './windowing.ts';
 
 export interface TableGridProps {
   base: string;
@@ -21,9 +26,13 @@ export interface TableGridProps {
   columns: readonly Column[];
   records: readonly RunsTableRecord[];
   tree: RunTree;
-  /** Record index of each shown row. */
+  /** Record index of each shown row; group header rows are negative (state.ts). */
   rows: readonly number[];
   flat: boolean;
+  groups?: readonly TableGroup[] | undefined;
+  /** Per group (by index), its statistics by metric column id. */
+  groupStats?: readonly ReadonlyMap<string, StatsText>[] | undefined;
+  folded?: ReadonlySet<string | null>;
   window: RowWindow;
   sort: SortState | undefined;
   expanded: ReadonlySet<string>;
@@ -31,32 +40,54 @@ export interface TableGridProps {
   allShown: SelectionState;
   primaryMetric?: { key: string; direction: 'asc' | 'desc' } | undefined;
   onSort: (column: string) => void;
+  onResize?: (column: string, width: number) => void;
   onExpand: (id: string, open: boolean) => void;
+  onFold?: (value: string | null, fold: boolean) => void;
   onSelect: (id: string, on: boolean) => void;
   onSelectShown: (on: boolean) => void;
+  onSelectGroup?: (group: TableGroup, on: boolean) => void;
 }
 
-const SELECT_WIDTH = 2.5;
-const ARROWS = { ascending: '▲', descending: '▼' } as const;
+export const SELECT_WIDTH = 2.5;
+const PINNED_MAX = '40vw';
+const GROUP_LABELS: Record<Column['group'], string> = { name: 'Run', metrics: 'Metrics', params: 'Params', attributes: 'Attributes' };
+const NOTHING = () => {};
+const NO_SET: ReadonlySet<string | null> = new Set();
 
 export const TableGrid = memo(function TableGrid(props: TableGridProps) {
   const { columns, records, tree, rows, flat, window } = props;
   const span = columns.length + 1;
   const shown = rows.slice(window.first, window.last);
-  // Fixed layout with set widths: columns keep their width while rows scroll in and out.
-  const width = columns.reduce((sum, c) => sum + c.width, SELECT_WIDTH);
+  // Fixed layout with set widths: columns keep their width while rows scroll in and out. The
+  // pinned Name never takes more than PINNED_MAX of a narrow screen, so a phone still sees data.
+  const others = columns.reduce((sum, c) => (c.group === 'name' ? sum : sum + c.width), SELECT_WIDTH);
+  const colWidth = (c: Column) => (c.group === 'name' ? `min(${c.width}rem, ${PINNED_MAX})` : `${c.width}rem`);
+  const name = columns.find((c) => c.group === 'name');
+  const width = name ? `calc(${others}rem + ${colWidth(name)})` : `${others}rem`;
+  const pinned = (column: Column) => (column.group === 'name' ? styles.pinName : undefined);
   return (
-    <table className={styles.table} aria-rowcount={rows.length + 1} style={{ width: `${width}rem` }}>
+    <table className={styles.table} aria-rowcount={rows.length + HEADER_ROWS} style={{ width, '--pinned': name ? `calc(${SELECT_WIDTH}rem + ${colWidth(name)})` : `${SELECT_WIDTH}rem` } as CSSProperties}>
       <caption className="visually-hidden">{props.caption}</caption>
       <colgroup>
         <col style={{ width: `${SELECT_WIDTH}rem` }} />
         {columns.map((c) => (
-          <col key={c.id} style={{ width: `${c.width}rem` }} />
+          <col key={c.id} style={{ width: colWidth(c) }} />
         ))}
       </colgroup>
       <thead>
-        <tr aria-rowindex={1}>
-          <th scope="col" className={styles.select}>
+        <tr aria-rowindex={1} className={styles.headGroups}>
+          {columnGroups(columns).map(({ group, span: n }, i) =>
+            group === 'name' ? (
+              <td key={`${group}-${i}`} colSpan={n + 1} className={styles.pinCorner} />
+            ) : (
+              <th key={`${group}-${i}`} scope="colgroup" colSpan={n}>
+                <span className={styles.groupName}>{GROUP_LABELS[group]}</span>
+              </th>
+            ),
+          )}
+        </tr>
+        <tr aria-rowindex={2}>
+          <th scope="col" className={`${styles.select} ${styles.pinSelect}`}>
             <input
               type="checkbox"
               aria-label="Select all shown runs"
@@ -68,36 +99,40 @@ export const TableGrid = memo(function TableGrid(props: TableGridProps) {
               disabled={rows.length === 0}
             />
           </th>
-          {columns.map((column) => {
-            const sorted = ariaSort(props.sort, column.id);
-            const primary = props.primaryMetric && column.id === `metric:${props.primaryMetric.key}` ? props.primaryMetric : undefined;
-            return (
-              <th key={column.id} scope="col" aria-sort={sorted} className={column.kind === 'number' ? styles.numeric : undefined}>
-                <button
-                  type="button"
-                  className={styles.sortButton}
-                  onClick={() => props.onSort(column.id)}
-                  title={primary ? `${column.label}: primary metric, ${primary.direction === 'desc' ? 'higher' : 'lower'} is better` : column.label}
-                >
-                  <span className={styles.label}>{column.label}</span>
-                  {primary ? (
-                    <>
-                      <span aria-hidden="true"> ★</span>
-                      <span className="visually-hidden"> (primary metric)</span>
-                    </>
-                  ) : null}
-                  <span aria-hidden="true" className={styles.arrow}>
-                    {sorted ? ARROWS[sorted] : '↕'}
-                  </span>
-                </button>
-              </th>
-            );
-          })}
+          {columns.map((column) => (
+            <ColumnHeader
+              key={column.id}
+              column={column}
+              groupLabel={GROUP_LABELS[column.group]}
+              sort={props.sort}
+              primary={props.primaryMetric && column.id === `metric:${props.primaryMetric.key}` ? props.primaryMetric : undefined}
+              className={[column.kind === 'number' ? styles.numeric : '', pinned(column) ?? ''].join(' ').trim() || undefined}
+              onSort={props.onSort}
+              onResize={props.onResize ?? NOTHING}
+            />
+          ))}
         </tr>
       </thead>
       <tbody>
         {window.padTop > 0 ? <Spacer height={window.padTop} span={span} /> : null}
         {shown.map((index, k) => {
+          if (isGroupRow(index)) {
+            const g = groupOfRow(index);
+            const group = props.groups?.[g] as TableGroup;
+            return (
+              <GroupRow
+                key={`group-${g}`}
+                group={group}
+                position={window.first + k}
+                columns={columns}
+                stats={props.groupStats?.[g] ?? new Map()}
+                folded={(props.folded ?? NO_SET).has(group.value)}
+                selection={selectionState(props.selected, group.members.map((i) => (records[i] as RunsTableRecord).id))}
+                onFold={props.onFold ?? NOTHING}
+                onSelectGroup={props.onSelectGroup ?? NOTHING}
+              />
+            );
+          }
           const record = records[index] as RunsTableRecord;
           const parent = flat ? parentOf(records, tree, index) : undefined;
           return (

@@ -4,6 +4,8 @@
  * side, and two spacer rows stand in for the rest, so the scroll bar keeps its true size.
  */
 
+/** Header rows above the body (groups, then columns): body rows start at `aria-rowindex` HEADER_ROWS + 1. */
+export const HEADER_ROWS = 2;
 /** Row height in CSS pixels; the stylesheet takes it from the `--row-height` property the island sets. */
 export const ROW_HEIGHT = 36;
 /** Rows rendered beyond each edge of the viewport: covers the sticky header and fast flings. */

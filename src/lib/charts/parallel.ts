@@ -15,6 +15,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { compareStrings } from '../order.ts';
+import { formatNumber } from '../site/format.ts';
 import { DATA, frame, VEGA_LITE_SCHEMA, type FrameOptions, type Layer } from './spec-frame.ts';
 import { THEMES, themeConfig } from './theme.ts';
 
@@ -99,6 +100,9 @@ export function parallelData(inputs: readonly ParallelInput[], dims: readonly st
   return { rows, ticks, dropped: inputs.length - runs.length };
 }
 
+/** Axis labels are short: four significant digits. */
+const AXIS_DIGITS = 4;
+
 interface Placement {
   positions: number[];
   ticks: { pos: number; text: string }[];
@@ -112,13 +116,13 @@ function numericAxis(values: number[]): Placement {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min === max) return { positions: values.map(() => 0.5), ticks: [{ pos: 0.5, text: shortNumber(min) }] };
+  if (min === max) return { positions: values.map(() => 0.5), ticks: [{ pos: 0.5, text: formatNumber(min, AXIS_DIGITS) }] };
   return {
     positions: values.map((v) => (v - min) / (max - min)),
     ticks: [
-      { pos: 0, text: shortNumber(min) },
-      { pos: 0.5, text: shortNumber((min + max) / 2) },
-      { pos: 1, text: shortNumber(max) },
+      { pos: 0, text: formatNumber(min, AXIS_DIGITS) },
+      { pos: 0.5, text: formatNumber((min + max) / 2, AXIS_DIGITS) },
+      { pos: 1, text: formatNumber(max, AXIS_DIGITS) },
     ],
   };
 }
@@ -128,11 +132,6 @@ function categoricalAxis(values: string[]): Placement {
   const at = (i: number) => (categories.length === 1 ? 0.5 : i / (categories.length - 1));
   const index = new Map(categories.map((c, i) => [c, i]));
   return { positions: values.map((v) => at(index.get(v)!)), ticks: categories.map((text, i) => ({ pos: at(i), text })) };
-}
-
-/** Four significant digits, without trailing zeros. */
-function shortNumber(n: number): string {
-  return String(Number(n.toPrecision(4)));
 }
 
 export interface ParallelOptions extends FrameOptions {

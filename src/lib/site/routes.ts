@@ -4,6 +4,7 @@
  */
 import { lineVariantKey, THEME_NAMES, X_AXES, Y_SCALES } from '../charts/line-spec.ts';
 import type { Theme } from '../charts/theme.ts';
+import { listParam, withParams } from '../../components/page/url-state.ts';
 import { withBase } from './paths.ts';
 import { safeSegment } from './slugs.ts';
 
@@ -14,7 +15,8 @@ export const routes = {
   model: (name: string) => `/models/${safeSegment(name)}/`,
   reports: () => '/reports/',
   report: (slug: string) => `/reports/${safeSegment(slug)}/`,
-  compare: (ids?: readonly string[]) => (ids && ids.length > 0 ? `/compare/?runs=${ids.map(encodeURIComponent).join(',')}` : '/compare/'),
+  /** `?runs=a,b` as the compare page reads it (url-state.ts lists: a `,` or `%` inside an id is escaped). */
+  compare: (ids?: readonly string[]) => `/compare/${withParams('', { runs: listParam(ids ?? []) })}`,
   staticCompare: (ids: readonly string[]) => `/compare/${ids.map(safeSegment).join('..')}/`,
 };
 

@@ -43,6 +43,52 @@ export interface RunsTableRecord {
   d: [string, string, string | null][];
 }
 
+/** The runs table's attribute columns, by the record field each shows (`duration` is end − start). */
+export const ATTRIBUTES = ['status', 'start', 'duration', 'user', 'source', 'commit'] as const;
+export type Attribute = (typeof ATTRIBUTES)[number];
+
+/** Column ids of the runs table: one spelling for the build, the island, the URL and the browser's memory. */
+export const columnIds = {
+  name: 'run:name',
+  attribute: (attribute: Attribute) => `run:${attribute}`,
+  metric: (key: string) => `metric:${key}`,
+  param: (key: string) => `param:${key}`,
+};
+
+/** What an attribute column holds for a record; undefined (or '') when the run has none. */
+export function attributeValue(record: RunsTableRecord, attribute: Attribute): string | number | undefined {
+  if (attribute === 'duration') return record.start !== undefined && record.end !== undefined ? record.end - record.start : undefined;
+  return record[attribute];
+}
+
+type CellValue = string | number | null;
+const normal = (value: CellValue | undefined): CellValue => (value === undefined || value === '' ? null : value);
+
+/** A column with the same value in every run (null: no run has one). */
+export interface UniformColumn {
+  id: string;
+  /** The value (a metric's in the Snapshot's spelling). */
+  value: string | number | null;
+}
+
+/**
+ * The columns that tell no run from another, which the table hides by default: those empty in
+ * every record, and, when there are two runs or more, those holding the same value in every one
+ * (a key some runs lack varies). Attributes first, then metrics and params in key order given.
+ */
+export function uniformColumns(records: readonly RunsTableRecord[], metrics: readonly string[], params: readonly string[]): UniformColumn[] {
+  const out: UniformColumn[] = [];
+  const check = (id: string, read: (record: RunsTableRecord) => CellValue | undefined): void => {
+    const first = records.length > 0 ? normal(read(records[0] as RunsTableRecord)) : null;
+    for (const record of records) if (normal(read(record)) !== first) return;
+    if (first === null || records.length > 1) out.push({ id, value: first });
+  };
+  for (const attribute of ATTRIBUTES) check(columnIds.attribute(attribute), (r) => attributeValue(r, attribute));
+  metrics.forEach((key, i) => check(columnIds.metric(key), (r) => r.m[i]));
+  params.forEach((key, i) => check(columnIds.param(key), (r) => r.p[i]));
+  return out;
+}
+
 /** Tags left out of data files: long text the filters and the diff table do not need. */
 export const LONG_TAGS: ReadonlySet<string> = new Set(['mlflow.note.content', 'mlflow.log-model.history']);
 
@@ -60,7 +106,7 @@ export function tableChunks(runs: { run: Run; depth: number }[], metrics: string
   }));
 }
 
-function tableRecord(run: Run, depth: number, metrics: string[], params: string[]): RunsTableRecord {
+export function tableRecord(run: Run, depth: number, metrics: readonly string[], params: readonly string[]): RunsTableRecord {
   const record: RunsTableRecord = {
     id: run.id,
     name: run.name,

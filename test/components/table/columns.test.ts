@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { durationMs, initialChoice, keyIndex, metricColumn, paramColumn, RUN_COLUMNS, sourceBasename, tableColumns, toggleKey } from '../../../src/components/table/columns.ts';
-import { record, T0 } from './records.ts';
+import { charsForWidth, columnGroups, durationMs, keyIndex, labelWidth, metricColumn, METRIC_WIDTH, NAME_COLUMN, paramColumn, sourceBasename, tableColumns } from '../../../src/components/table/columns.ts';
+import { layout, record, T0 } from './records.ts';
 
+const RUN_COLUMNS = tableColumns(layout(), keyIndex({ metrics: [], params: [] }));
 const column = (id: string) => RUN_COLUMNS.find((c) => c.id === id)!;
 
-describe('RUN_COLUMNS', () => {
+describe('Name and the attribute columns', () => {
   it('are name, status, start, duration, user, source and git commit, in that order', () => {
     expect(RUN_COLUMNS.map((c) => c.label)).toEqual(['Name', 'Status', 'Start (UTC)', 'Duration', 'User', 'Source', 'Git commit']);
+    expect(RUN_COLUMNS.map((c) => c.group)).toEqual(['name', 'attributes', 'attributes', 'attributes', 'attributes', 'attributes', 'attributes']);
+    expect(RUN_COLUMNS[0]).toBe(NAME_COLUMN);
   });
 
   it('show the start in UTC in a fixed format, and the full time as its title', () => {
@@ -23,8 +26,8 @@ describe('RUN_COLUMNS', () => {
     expect(column('run:duration').sortValue(record('b', { end: T0 }))).toBeUndefined();
   });
 
-  it('show the status as words, the name or the short id, and the first 8 characters of the commit', () => {
-    expect(column('run:status').text(record('a', { status: 'KILLED' }))).toBe('Killed');
+  it('show the status as the status badge spells it, the name or the short id, and the first 8 characters of the commit', () => {
+    expect(column('run:status').text(record('a', { status: 'KILLED' }))).toBe('killed');
     expect(column('run:name').text(record('0123456789abcdef', { name: '' }))).toBe('01234567');
     expect(column('run:commit').text(record('a', { commit: '0123456789abcdef' }))).toBe('01234567');
     expect(column('run:commit').title?.(record('a', { commit: '0123456789abcdef' }))).toBe('0123456789abcdef');
@@ -55,27 +58,55 @@ describe('metric and param columns', () => {
     expect(metricColumn('unknown', index).sortValue(r)).toBeUndefined();
   });
 
-  it('show metrics to 6 significant digits with the full value as title', () => {
+  it('show metrics to 6 significant digits at the default width, with the exact value as title', () => {
     const c = metricColumn('val/loss', index);
+    expect(c.width).toBe(METRIC_WIDTH);
     expect(c.text(r)).toBe('0.123457');
     expect(c.title?.(r)).toBe('0.123456789');
     expect(c.exportValue(r)).toBe(0.123456789);
+    expect(metricColumn('val/loss', index).title?.(record('b', { m: [0.5] }))).toBeUndefined();
   });
 
-  it('come after the run columns, metrics first, in the chosen order', () => {
-    const ids = tableColumns({ metrics: ['a.b c', 'val/loss'], params: ['toString'] }, index).map((c) => c.id);
-    expect(ids.slice(RUN_COLUMNS.length)).toEqual(['metric:a.b c', 'metric:val/loss', 'param:toString']);
+  it('show six digits at a default width, more once the reader widens the column, fewer where a value would not fit', () => {
+    const long = record('a', { m: [-0.000123456789012345] });
+    const at = (width?: number) => tableColumns(layout({ metrics: ['val/loss'], ...(width === undefined ? {} : { widths: [['metric:val/loss', width]] }) }), index)[1]!;
+    expect(at().text(r)).toBe('0.123457');
+    expect(metricColumn('val/loss', index, 14).text(r)).toBe('0.123457');
+    expect(at(14).text(r)).toBe('0.123456789');
+    expect(at(5).text(r)).toBe('0.12346');
+    expect(at(4).text(r)).toBe('0.123');
+    for (const width of [4, 5, METRIC_WIDTH, 14, 30]) expect(at(width).text(long).length).toBeLessThanOrEqual(charsForWidth(width));
+    expect(Number(at(14).text(long))).toBe(-0.000123456789012345);
+  });
+
+  it('come after Name, metrics then params then attributes, in the chosen order, at the widths set', () => {
+    const columns = tableColumns(layout({ metrics: ['a.b c', 'val/loss'], params: ['toString'], attributes: ['status'], widths: [['param:toString', 20], ['run:name', 30]] }), index);
+    expect(columns.map((c) => c.id)).toEqual(['run:name', 'metric:a.b c', 'metric:val/loss', 'param:toString', 'run:status']);
+    expect(columns.map((c) => c.width)).toEqual([30, METRIC_WIDTH, METRIC_WIDTH, 20, 7]);
   });
 });
 
-describe('initialChoice(defaults, available) and toggleKey(keys, key, on)', () => {
-  it('keeps default keys the experiment has, once each', () => {
-    expect(initialChoice({ metrics: ['acc', 'gone', 'acc'], params: ['lr'] }, { metrics: ['loss', 'acc'], params: [] })).toEqual({ metrics: ['acc'], params: [] });
+describe('labelWidth(label, min, primary)', () => {
+  it('widens a column for a long label, room for the primary metric\'s star included, up to 14 rem', () => {
+    expect(labelWidth('acc', METRIC_WIDTH)).toBe(METRIC_WIDTH);
+    expect(labelWidth('val/accuracy', METRIC_WIDTH)).toBe(METRIC_WIDTH);
+    expect(labelWidth('val/accuracy', METRIC_WIDTH, true)).toBe(9.5);
+    expect(labelWidth('pipeline__pipeline-2__eloregressor__home_ground_advantage', 9)).toBe(14);
+    const index = keyIndex({ metrics: ['val/accuracy'], params: [] });
+    expect(tableColumns(layout({ metrics: ['val/accuracy'] }), index, 'val/accuracy')[1]!.width).toBe(9.5);
+    expect(tableColumns(layout({ metrics: ['val/accuracy'], widths: [['metric:val/accuracy', 20]] }), index, 'val/accuracy')[1]!.width).toBe(20);
   });
+});
 
-  it('appends a newly chosen key, removes an unchosen one, and keeps a key chosen twice in place', () => {
-    expect(toggleKey(['a', 'b'], 'c', true)).toEqual(['a', 'b', 'c']);
-    expect(toggleKey(['a', 'b'], 'a', false)).toEqual(['b']);
-    expect(toggleKey(['a', 'b'], 'a', true)).toEqual(['a', 'b']);
+describe('columnGroups(columns)', () => {
+  it('gives each run of columns of one group its header span', () => {
+    const index = keyIndex({ metrics: ['val/loss', '__proto__'], params: ['constructor'] });
+    const columns = tableColumns(layout({ metrics: ['val/loss', '__proto__'], params: ['constructor'], attributes: ['status', 'start'] }), index);
+    expect(columnGroups(columns)).toEqual([
+      { group: 'name', span: 1 },
+      { group: 'metrics', span: 2 },
+      { group: 'params', span: 1 },
+      { group: 'attributes', span: 2 },
+    ]);
   });
 });

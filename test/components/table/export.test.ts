@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyIndex, tableColumns } from '../../../src/components/table/columns.ts';
 import { csvCell, downloadName, toCsv, toJson } from '../../../src/components/table/export.ts';
-import { record, T0 } from './records.ts';
+import { layout, record, T0 } from './records.ts';
 
 /** A strict RFC 4180 reader, written here so the writer is checked against the RFC, not itself. */
 function parseCsv(text: string): string[][] {
@@ -66,7 +66,7 @@ describe('csvCell(text)', () => {
 });
 
 const keys = { metrics: ['acc', 'val/loss'], params: ['lr', '__proto__'] };
-const columns = tableColumns({ metrics: ['acc', 'val/loss'], params: ['lr', '__proto__'] }, keyIndex(keys));
+const columns = tableColumns(layout({ metrics: ['acc', 'val/loss'], params: ['lr', '__proto__'] }), keyIndex(keys));
 const records = [
   record('r1', {
     name: 'fox, "the quick"',
@@ -84,8 +84,8 @@ const records = [
 describe('toCsv(columns, records, rows)', () => {
   const rows = parseCsv(toCsv(columns, records, [1, 0]));
 
-  it('writes a header of MLflow-style names, run id first, then one line per row in the given order', () => {
-    expect(rows[0]).toEqual(['run_id', 'run_name', 'status', 'start_time', 'duration_ms', 'user_id', 'source_name', 'git_commit', 'metrics.acc', 'metrics.val/loss', 'params.lr', 'params.__proto__']);
+  it('writes a header of MLflow-style names, run id first, the columns as shown, then one line per row in the given order', () => {
+    expect(rows[0]).toEqual(['run_id', 'run_name', 'metrics.acc', 'metrics.val/loss', 'params.lr', 'params.__proto__', 'status', 'start_time', 'duration_ms', 'user_id', 'source_name', 'git_commit']);
     expect(rows.map((r) => r[0])).toEqual(['run_id', 'r2', 'r1']);
     expect(toCsv(columns, records, [])).toMatch(/^run_id,[^\r\n]*\r\n$/);
   });
@@ -94,21 +94,21 @@ describe('toCsv(columns, records, rows)', () => {
     expect(rows[2]).toEqual([
       'r1',
       'fox, "the quick"',
+      '0.30000000000000004',
+      '-0.5',
+      "'-1e-3",
+      'x',
       'FINISHED',
       '2023-11-14T22:13:20.000Z',
       '61500',
       "'=cmd|calc",
       '/home/ada/train.py',
       '0123456789abcdef0123',
-      '0.30000000000000004',
-      '-0.5',
-      "'-1e-3",
-      'x',
     ]);
   });
 
   it('writes NaN and infinities as the Snapshot spells them and missing values as empty cells', () => {
-    expect(rows[1]).toEqual(['r2', '', 'FAILED', '', '', '', '', '', 'NaN', '-Infinity', '', '']);
+    expect(rows[1]).toEqual(['r2', '', 'NaN', '-Infinity', '', '', 'FAILED', '', '', '', '', '']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCompareSearch } from '../../../src/components/compare/compare-url.ts';
 import { chunkUrl, compareUrl, runUrl } from '../../../src/components/table/links.ts';
 
 describe('chunkUrl(base, experimentId, chunk)', () => {
@@ -27,7 +28,9 @@ describe('compareUrl(base, ids)', () => {
     expect(compareUrl('/', ['x', 'y', 'z'])).toBe('/compare/?runs=x,y,z');
   });
 
-  it('percent-encodes ids that hold URL syntax', () => {
-    expect(compareUrl('/', ['a,b', 'c&d'])).toBe('/compare/?runs=a%2Cb,c%26d');
+  it('percent-encodes ids that hold URL syntax, a comma inside an id escaped as a list item', () => {
+    const url = compareUrl('/', ['a,b', 'c&d']);
+    expect(url).toBe('/compare/?runs=a%252Cb,c%26d');
+    expect(parseCompareSearch(new URL(url, 'https://example.org').search).runs).toEqual(['a,b', 'c&d']);
   });
 });

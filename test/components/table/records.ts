@@ -2,8 +2,9 @@
  * Table records for the runs-table tests: a hand-made one, and a deterministic synthetic
  * experiment of any size in tree order (parents followed by their children).
  */
+import type { ColumnLayout } from '../../../src/components/table/column-layout.ts';
 import type { MetricValue, RunStatus } from '../../../src/lib/model.ts';
-import type { RunsTableRecord } from '../../../src/lib/site/table-data.ts';
+import { ATTRIBUTES, type Attribute, type RunsTableRecord } from '../../../src/lib/site/table-data.ts';
 
 export const T0 = 1_700_000_000_000;
 
@@ -45,4 +46,9 @@ export function syntheticRecords(n: number): { records: RunsTableRecord[]; metri
     });
   }
   return { records, metrics, params };
+}
+
+/** A column layout for tests: every attribute unless told otherwise, no widths set. */
+export function layout(parts: { metrics?: string[]; params?: string[]; attributes?: readonly Attribute[]; widths?: [string, number][] } = {}): ColumnLayout {
+  return { metrics: parts.metrics ?? [], params: parts.params ?? [], attributes: parts.attributes ?? ATTRIBUTES, widths: new Map(parts.widths ?? []) };
 }

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TableGridProps } from '../../../src/components/table/TableGrid.tsx';
-import { syntheticRecords } from './records.ts';
+import { layout, syntheticRecords } from './records.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'runfolio-'));
@@ -36,7 +36,8 @@ describe('RunsTable bundle', () => {
     const js = result.outputFiles.find((f) => f.path.endsWith('.js'))!;
     const gz = gzipSync(js.contents, { level: 9 }).length;
     console.log(`RunsTable bundle: ${js.contents.length} bytes minified, ${gz} bytes gzip -9`);
-    expect(gz).toBeLessThan(20_000);
+    // Grouping, column layout and the address of the view (issue 13) brought it from 19 to 22 KB.
+    expect(gz).toBeLessThan(24_000);
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((path) => path.includes('node_modules') || path.endsWith('lib/model.ts'))).toEqual([]);
   });
@@ -61,7 +62,7 @@ describe('TableGrid render time with 10,000 runs (React production build)', () =
     const m = (await import(pathToFileURL(outfile).href)) as typeof import('./grid-bundle.ts');
     const { records, metrics, params } = syntheticRecords(10_000);
     const tree = m.buildTree(records);
-    const columns = m.tableColumns({ metrics: ['acc', 'val/loss'], params: ['model', 'max depth'] }, m.keyIndex({ metrics, params }));
+    const columns = m.tableColumns(layout({ metrics: ['acc', 'val/loss'], params: ['model', 'max depth'] }), m.keyIndex({ metrics, params }));
     const view = m.tableRows({ records, tree, matched: undefined, order: { kind: 'column', column: columns[0]!, ascending: true }, expanded: new Set() });
     const props = (scrollTop: number): TableGridProps => ({
       base: '/',
@@ -89,8 +90,8 @@ describe('TableGrid render time with 10,000 runs (React production build)', () =
       const t = performance.now();
       const html = render(p);
       times.push(performance.now() - t);
-      // The header row and the window's rows, nothing more.
-      expect(html.match(/<tr aria-rowindex/g)?.length).toBe(1 + p.window.last - p.window.first);
+      // The two header rows and the window's rows, nothing more.
+      expect(html.match(/<tr aria-rowindex/g)?.length).toBe(2 + p.window.last - p.window.first);
     }
     times.sort((a, b) => a - b);
     const median = times[20]!;

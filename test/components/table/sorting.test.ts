@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keyIndex, metricColumn, paramColumn, RUN_COLUMNS, type SortValue } from '../../../src/components/table/columns.ts';
+import { keyIndex, metricColumn, paramColumn, tableColumns, type SortValue } from '../../../src/components/table/columns.ts';
 import { ariaSort, compareSortValues, nextSort, sortIndices } from '../../../src/components/table/sorting.ts';
-import { record } from './records.ts';
+import { layout, record } from './records.ts';
 
 const sortValues = (values: SortValue[], ascending: boolean) => sortIndices(values.map((_, i) => i), (i) => values[i], ascending).map((i) => values[i]);
 
@@ -57,7 +57,7 @@ describe('sorting table columns', () => {
     record('d', { m: ['-Infinity'], p: ['1e-3'] }),
     record('e', { m: [0.9], p: ['0.1'] }),
   ];
-  const ids = (column: (typeof RUN_COLUMNS)[number], ascending: boolean) =>
+  const ids = (column: ReturnType<typeof tableColumns>[number], ascending: boolean) =>
     sortIndices(records.map((_, i) => i), (i) => column.sortValue(records[i]!), ascending).map((i) => records[i]!.id);
 
   it('reads metric values spelled NaN/Infinity as numbers, with null as missing', () => {
@@ -71,7 +71,7 @@ describe('sorting table columns', () => {
 
   it('orders runs without a name with the missing values', () => {
     const named = [record('x', { name: 'zeta' }), record('y', { name: '' }), record('z', { name: 'alpha' })];
-    const name = RUN_COLUMNS[0]!;
+    const name = tableColumns(layout(), keyIndex({ metrics: [], params: [] }))[0]!;
     expect(sortIndices([0, 1, 2], (i) => name.sortValue(named[i]!), false)).toEqual([0, 2, 1]);
   });
 });

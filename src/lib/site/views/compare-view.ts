@@ -4,7 +4,7 @@ import type { RunTables } from '../../analyze/tables.ts';
 import { metricValue } from '../../metric-value.ts';
 import type { Run } from '../../model.ts';
 import type { ChartImage } from '../charts-static.ts';
-import { formatTime, runName } from '../format.ts';
+import { formatDuration, formatTime, runName } from '../format.ts';
 import { runLink } from './run-view.ts';
 import type { CompareView } from './types.ts';
 
@@ -14,7 +14,7 @@ export function compareView(runs: Run[], tables: RunTables, charts: ChartImage[]
   return {
     title: runs.map(runName).join(' vs '),
     runs: runs.map(runLink),
-    attributes: diff.attributes.map((row) => textRow(row, row.key === 'startTime' ? (v) => formatTime(Number(v)) : row.key === 'duration' ? (v) => `${(Number(v) / 1000).toFixed(1)} s` : String)),
+    attributes: diff.attributes.map((row) => textRow(row, row.key === 'startTime' ? (v) => formatTime(Number(v)) : row.key === 'duration' ? (v) => formatDuration(Number(v)) : String)),
     params: diff.params.map((row) => textRow(row, String)),
     metrics: diff.metrics.map(metricRow),
     systemMetrics: diff.systemMetrics.map(metricRow),

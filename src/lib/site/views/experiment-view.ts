@@ -14,11 +14,10 @@ import { renderMarkdown } from '../markdown.ts';
 import { TABLE_CHUNK_ROWS, treeOrder } from '../table-data.ts';
 import { durationOf } from './facts.ts';
 import { optional, runLink } from './run-view.ts';
+import { tableColumnDefaults } from './table-columns.ts';
 import type { ExperimentView, LeaderboardRow, RunsTableRow } from './types.ts';
 
 const PREVIEW_ROWS = 50;
-const PREVIEW_METRICS = 4;
-const PREVIEW_PARAMS = 5;
 const LEADERBOARD_SIZE = 10;
 const STATUSES: RunStatus[] = ['FINISHED', 'RUNNING', 'SCHEDULED', 'FAILED', 'KILLED'];
 
@@ -53,8 +52,8 @@ export function experimentView({ experiment, runs, tables, ranking, charts, arch
   const primary = ranking?.metric;
   const ordered = treeOrder(runs, compareMlflowDefault);
   const byId = new Map(runs.map((r) => [r.id, r]));
-  const previewMetrics = [...(primary ? [primary] : []), ...metricKeys.map(([k]) => k).filter((k) => k !== primary && !k.startsWith('system/'))].slice(0, PREVIEW_METRICS);
-  const previewParams = varyingParams(runs, paramKeys.map(([k]) => k)).slice(0, PREVIEW_PARAMS);
+  const columns = { metrics: metricKeys.map(([k]) => k), params: paramKeys.map(([k]) => k) };
+  const { uniform, ...firstColumns } = tableColumnDefaults(ordered, columns.metrics, columns.params, primary);
   const childCount = countChildren(runs);
   return {
     id: experiment.id,
@@ -67,7 +66,7 @@ export function experimentView({ experiment, runs, tables, ranking, charts, arch
     ...(primary ? { primaryMetric: { key: primary, direction: inferDirection(primary) } } : {}),
     leaderboard: ranking ? leaderboardRows(ranking.ranked.slice(0, LEADERBOARD_SIZE), byId) : [],
     sweeps: primary ? sweepBests(tables, experiment.id, primary, byId, childCount) : sweepsWithoutMetric(byId, childCount),
-    columns: { metrics: metricKeys.map(([k]) => k), params: paramKeys.map(([k]) => k) },
+    columns,
     preview: ordered.slice(0, archive ? ordered.length : PREVIEW_ROWS).map(({ run, depth }) => ({
       ...runLink(run),
       depth,
@@ -75,10 +74,11 @@ export function experimentView({ experiment, runs, tables, ranking, charts, arch
       ...optional('durationMs', durationOf(run)),
       ...optional('user', run.user),
       children: childCount.get(run.id) ?? 0,
-      metrics: previewMetrics.map((k) => run.metrics[k]?.latest.value ?? null),
-      params: previewParams.map((k) => (Object.hasOwn(run.params, k) ? (run.params[k] ?? null) : null)),
+      metrics: firstColumns.metrics.map((k) => run.metrics[k]?.latest.value ?? null),
+      params: firstColumns.params.map((k) => (Object.hasOwn(run.params, k) ? (run.params[k] ?? null) : null)),
     })) satisfies RunsTableRow[],
-    previewColumns: { metrics: previewMetrics, params: previewParams },
+    previewColumns: firstColumns,
+    uniformColumns: uniform,
     tableChunks: Math.max(1, Math.ceil(runs.length / TABLE_CHUNK_ROWS)),
     charts,
   };
@@ -104,12 +104,6 @@ export function keysByFrequency(runs: Run[], pick: (run: Run) => Record<string, 
   const counts = new Map<string, number>();
   for (const run of runs) for (const key of Object.keys(pick(run))) counts.set(key, (counts.get(key) ?? 0) + 1);
   return [...counts].sort(([a, x], [b, y]) => y - x || compareStrings(a, b));
-}
-
-/** Params whose value differs between runs first (what a sweep varies), constant ones after. */
-function varyingParams(runs: Run[], keys: string[]): string[] {
-  const varies = (key: string) => new Set(runs.map((r) => r.params[key] ?? null)).size > 1;
-  return [...keys.filter(varies), ...keys.filter((k) => !varies(k))];
 }
 
 function countChildren(runs: Run[]): Map<string, number> {

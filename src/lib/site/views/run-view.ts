@@ -1,6 +1,7 @@
 /** Run → the run page's view. */
 import { metricNumber } from '../../metric-value.ts';
 import type { Metric, RegisteredModel, Run } from '../../model.ts';
+import { formatCount } from '../format.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { hasHistoryCsv, historyComplete } from '../run-data.ts';
 import { durationOf, runFacts } from './facts.ts';
@@ -105,7 +106,7 @@ function rowsOf(profile: string | undefined): string | undefined {
   if (!profile) return undefined;
   try {
     const parsed = JSON.parse(profile) as { num_rows?: unknown };
-    return typeof parsed.num_rows === 'number' ? parsed.num_rows.toLocaleString('en-US') : undefined;
+    return typeof parsed.num_rows === 'number' ? formatCount(parsed.num_rows) : undefined;
   } catch {
     return undefined;
   }

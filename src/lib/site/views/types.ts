@@ -7,6 +7,7 @@
 import type { MetricValue, RunStatus } from '../../model.ts';
 import type { ChartImage, ChartImages } from '../charts-static.ts';
 import type { ReportView } from '../reports/view.ts';
+import type { Attribute, UniformColumn } from '../table-data.ts';
 
 export type Pairs = [string, string][];
 
@@ -81,8 +82,10 @@ export interface ExperimentView {
   columns: { metrics: string[]; params: string[] };
   /** The first rows, rendered into the page (the island loads the rest). */
   preview: RunsTableRow[];
-  /** The metric and param columns of the preview rows. */
-  previewColumns: { metrics: string[]; params: string[] };
+  /** The columns shown at first (by the preview rows and the island): metric and param keys, attribute columns. */
+  previewColumns: { metrics: string[]; params: string[]; attributes: Attribute[] };
+  /** Columns the same in every run or empty in all, hidden at first (table-data.ts `uniformColumns`). */
+  uniformColumns: UniformColumn[];
   /** Number of data chunks holding every row (dataFiles.runsTable). */
   tableChunks: number;
   charts: ChartImages;
