@@ -8,6 +8,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { redactSnapshot, type Redactions } from '../lib/redact.ts';
 import { relativizeSite, writeManifest } from '../lib/site/archive.ts';
+import { assertFileSizes, budgetWarnings, checkOutput } from '../lib/site/check-output.ts';
 import { writeSiteData } from '../lib/site/data-files.ts';
 import { readReports } from '../lib/site/reports.ts';
 import { dataFiles } from '../lib/site/routes.ts';
@@ -42,6 +43,8 @@ export interface BuildSummary {
   files: number;
   masked: number;
   warnings: number;
+  /** First views over their budget (check-output.ts), one line each. */
+  budgetWarnings: string[];
 }
 
 export async function buildPipeline(options: BuildOptions, io: CliIO, timer: PhaseTimer): Promise<BuildSummary> {
@@ -58,7 +61,10 @@ export async function buildPipeline(options: BuildOptions, io: CliIO, timer: Pha
       writeManifest(options.outDir, dataFiles.manifest().slice(1));
       timer.end('archive');
     }
-    return summary;
+    const check = await checkOutput(options.outDir, options.base);
+    assertFileSizes(check, options.outDir);
+    timer.end('budgets');
+    return { ...summary, budgetWarnings: budgetWarnings(check) };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

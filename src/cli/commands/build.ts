@@ -30,7 +30,8 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   if (values.help) return io.stdout(commandHelp(buildSpec)), 0;
   const options = buildOptions(values, io);
   const timer = new PhaseTimer();
-  const { runs, experiments, files, masked, warnings } = await buildPipeline(options, io, timer);
+  const { runs, experiments, files, masked, warnings, budgetWarnings } = await buildPipeline(options, io, timer);
+  for (const line of budgetWarnings) io.stderr(`warning: ${line}\n`);
   const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
   io.stderr(
     `built ${options.outDir}: ${plural(runs, 'run page')}, ${plural(experiments, 'experiment')}, ${plural(files, 'data file')}` +
