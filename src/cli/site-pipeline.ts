@@ -6,12 +6,15 @@
  */
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { redactSnapshot, type Redactions } from '../lib/redact.ts';
+import { maskText, redactSnapshot, type Redactions } from '../lib/redact.ts';
 import { relativizeSite, writeManifest } from '../lib/site/archive.ts';
+import { publishArtifacts, writeUnder } from '../lib/site/artifacts.ts';
+import { DEFAULT_ARTIFACTS_BUDGET, type ArtifactsBudget } from '../lib/site/artifacts-budget.ts';
 import { assertFileSizes, budgetWarnings, checkOutput } from '../lib/site/check-output.ts';
 import { writeSiteData } from '../lib/site/data-files.ts';
 import { readReports } from '../lib/site/reports.ts';
 import { dataFiles } from '../lib/site/routes.ts';
+import { attachArtifacts } from '../lib/site/views/artifact-view.ts';
 import { buildSiteViews } from '../lib/site/views/build.ts';
 import { snapshotToJson } from '../lib/snapshot-json.ts';
 import type { CliIO } from './io.ts';
@@ -32,6 +35,8 @@ export interface BuildOptions {
   compare: string[][];
   redactions: Redactions;
   archive: boolean;
+  /** `--artifacts-budget`; default DEFAULT_ARTIFACTS_BUDGET. */
+  artifactsBudget?: ArtifactsBudget;
   /** SOURCE_DATE_EPOCH, epoch ms. */
   generated?: number;
   verbose: boolean;
@@ -87,6 +92,9 @@ async function prepare(options: BuildOptions, dataDir: string, io: CliIO, timer:
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
   });
   timer.end('analyse');
+  const artifacts = await publishArtifacts(published.runs, { stores: options.stores, budget: options.artifactsBudget ?? DEFAULT_ARTIFACTS_BUDGET, write: writeUnder(dataDir), mask: (text) => maskText(text, options.redactions) });
+  attachArtifacts(views, artifacts.byRun);
+  timer.end('artifacts');
   const data = writeSiteData(dataDir, { views, ...published });
   timer.end('data');
   return {

@@ -83,13 +83,19 @@ const HOME_PATHS: [RegExp, string][] = [
   [/(^|[\s"'=(]|file:\/\/\/?)[A-Za-z]:[\\/](?:Users|Documents and Settings)[\\/][^\\/\s"']+/gi, '$1~'],
 ];
 
+/** Free text with credential-shaped values, URL passwords and (with `--redact paths`) home folders masked. */
+export function maskText(value: string, redactions: Redactions): string {
+  let out = value;
+  for (const pattern of SECRET_VALUES) out = out.replace(pattern, MASK);
+  out = out.replace(URL_PASSWORD, `$1${MASK}$3`);
+  if (redactions.paths) for (const [pattern, to] of HOME_PATHS) out = out.replace(pattern, to);
+  return out;
+}
+
 export function redactSnapshot(snapshot: Snapshot, redactions: Redactions): { snapshot: Snapshot; masked: number } {
   let masked = 0;
   const text = (value: string): string => {
-    let out = value;
-    for (const pattern of SECRET_VALUES) out = out.replace(pattern, MASK);
-    out = out.replace(URL_PASSWORD, `$1${MASK}$3`);
-    if (redactions.paths) for (const [pattern, to] of HOME_PATHS) out = out.replace(pattern, to);
+    const out = maskText(value, redactions);
     if (out !== value) masked += 1;
     return out;
   };

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../lib/errors.ts';
 import { parseRedactions } from '../../lib/redact.ts';
+import { DEFAULT_ARTIFACTS_BUDGET, describeBudget, parseArtifactsBudget } from '../../lib/site/artifacts-budget.ts';
 import { commandHelp, parseCommand, stringList, type CommandSpec, type ParsedValues } from '../args.ts';
 import type { CliIO } from '../io.ts';
 import { PhaseTimer } from '../phases.ts';
@@ -20,6 +21,7 @@ export const buildSpec: CommandSpec = {
     metric: { type: 'string', value: 'KEY', description: 'The metric experiment pages rank by (default: the one most runs logged).' },
     compare: { type: 'string', multiple: true, value: 'RUN,RUN', description: 'Also publish a static comparison page of these runs. Repeatable.' },
     redact: { type: 'string', multiple: true, value: 'PATTERN', description: 'Mask params/tags whose key matches the glob (e.g. "*token*"), or "paths" for local paths. Repeatable.' },
+    'artifacts-budget': { type: 'string', value: 'FILE[,RUN[,SITE]]', description: `Copy artifacts up to these sizes (per file, per run, per site; default ${describeBudget(DEFAULT_ARTIFACTS_BUDGET)}); 0 lists them without copying.` },
     archive: { type: 'boolean', description: 'Build an archive that works from disk (file://) without JavaScript, with the Snapshot and a SHA-256 manifest.' },
   },
   notes: 'A RUN is a run id, a unique prefix, EXPERIMENT/RUN_NAME, models:/NAME/VERSION or models:/NAME@ALIAS.\nSecrets with well-known key names (password, token, api_key, …) and token formats are always masked.',
@@ -60,6 +62,7 @@ function buildOptions(values: ParsedValues, io: CliIO): BuildOptions {
     compare,
     redactions: parseRedactions(stringList(buildSpec, values, 'redact')),
     archive,
+    ...(typeof values['artifacts-budget'] === 'string' ? { artifactsBudget: parseArtifactsBudget(values['artifacts-budget']) } : {}),
     ...(generated !== undefined ? { generated } : {}),
     verbose: values.verbose === true,
   };

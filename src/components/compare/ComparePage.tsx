@@ -13,6 +13,7 @@ import type { RunSummaryData } from '../../lib/site/run-data.ts';
 import { useRunIndexOnDemand } from '../search/use-run-index.ts';
 import { compareRuns, differencesOnly } from './compare-diff.ts';
 import { compareUrl, parseCompareSearch, type CompareSelection } from './compare-url.ts';
+import CompareArtifacts from './CompareArtifacts.tsx';
 import styles from './Compare.module.css';
 import DiffTable from './DiffTable.tsx';
 import RunList from './RunList.tsx';
@@ -103,6 +104,7 @@ export default function ComparePage({ base }: ComparePageProps) {
           )}
         </section>
       ) : null}
+      {loaded.length > 0 ? <CompareArtifacts base={base} runs={loaded} /> : null}
     </div>
   );
 }

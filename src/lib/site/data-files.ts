@@ -38,10 +38,11 @@ export function writeSiteData(outDir: string, site: PublishedSite): WrittenData 
 
   const experimentNames = new Map(site.views.experiments.map((e) => [e.id, e.name]));
   const index: RunIndexEntry[] = [];
+  const artifacts = new Map(site.views.runs.map((view) => [view.id, view.artifacts]));
   for (const run of site.runs) {
     const experimentName = experimentNames.get(run.experimentId) ?? run.experimentId;
     const complete = historyComplete(run);
-    const file: RunDataFile = { ...encodeSeriesFile([run], { budget: SERIES_BUDGET }), summary: runSummaryData(run, experimentName), complete };
+    const file: RunDataFile = { ...encodeSeriesFile([run], { budget: SERIES_BUDGET }), summary: runSummaryData(run, experimentName, artifacts.get(run.id)), complete };
     write(dataFiles.run(run.id), JSON.stringify(file));
     if (!complete) write(dataFiles.runHistoryCsv(run.id), historyCsv(run));
     index.push({ id: run.id, name: run.name, experimentId: run.experimentId, experimentName, status: run.status, ...(run.startTime !== undefined ? { startTime: run.startTime } : {}) });

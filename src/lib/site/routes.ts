@@ -5,7 +5,7 @@
 import { lineVariantKey, THEME_NAMES, X_AXES, Y_SCALES } from '../charts/line-spec.ts';
 import type { Theme } from '../charts/theme.ts';
 import { withBase } from './paths.ts';
-import { safeSegment } from './slugs.ts';
+import { safeFileName, safeSegment } from './slugs.ts';
 
 export const routes = {
   home: () => '/',
@@ -35,6 +35,8 @@ export const dataFiles = {
   runChart: (id: string, metric: string, theme: 'light' | 'dark') => `/data/runs/${safeSegment(id)}/${safeSegment(metric)}.${theme}.svg`,
   manifest: () => '/MANIFEST.sha256',
   experimentCsv: (experimentId: string) => `/data/experiments/${safeSegment(experimentId)}/runs.csv`,
+  /** A run's artifact copied into the site, by the path it is stored under (artifact-kinds.ts `storedPath`). */
+  artifact: (runId: string, stored: string) => `/data/artifacts/${safeSegment(runId)}/${stored.split('/').map(safeFileName).join('/')}`,
 };
 
 /** Every line chart variant (`lineVariantKey`) → the URL of its compiled spec, as the chart island takes them. */

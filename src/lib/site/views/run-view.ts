@@ -3,6 +3,7 @@ import { metricNumber } from '../../metric-value.ts';
 import type { Metric, RegisteredModel, Run } from '../../model.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { historyComplete } from '../run-data.ts';
+import { listedArtifacts } from './artifact-view.ts';
 import { durationOf, runFacts } from './facts.ts';
 import type { MetricSummary, RunLink, RunView } from './types.ts';
 
@@ -51,7 +52,7 @@ export function runView(run: Run, context: RunContext): RunView {
       ...optional('source', input.source),
       ...optional('rows', rowsOf(input.profile)),
     })),
-    artifacts: run.artifacts,
+    artifacts: listedArtifacts(run),
     historyComplete: historyComplete(run),
   };
 }
