@@ -34,9 +34,10 @@ export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; reason: stri
 
 /**
  * The bytes of `path` (an artifact path, `/`-separated) under `folder`, if it is a regular file
- * reached through real folders only and no larger than `maxBytes`.
+ * reached through real folders only and still of the size the store was read with (the size the
+ * budget counted), checked before reading.
  */
-export function readArtifact(folder: string, path: string, maxBytes: number): ReadResult {
+export function readArtifact(folder: string, path: string, size: number): ReadResult {
   const segments = path.split('/');
   if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) return { ok: false, reason: 'its path leaves the artifact folder' };
   let abs = folder;
@@ -49,7 +50,7 @@ export function readArtifact(folder: string, path: string, maxBytes: number): Re
   if (!info) return { ok: false, reason: 'the file is missing from the store' };
   if (info.isSymbolicLink()) return { ok: false, reason: 'it is a symbolic link (not followed)' };
   if (!info.isFile()) return { ok: false, reason: 'it is not a regular file' };
-  if (info.size > maxBytes) return { ok: false, reason: `it is now ${info.size} bytes, more than its budget` };
+  if (info.size !== size) return { ok: false, reason: `it changed while the site was built (${info.size} bytes, not ${size})` };
   let fd: number;
   try {
     fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
@@ -58,7 +59,7 @@ export function readArtifact(folder: string, path: string, maxBytes: number): Re
   }
   try {
     const opened = fstatSync(fd);
-    if (opened.ino !== info.ino || opened.dev !== info.dev || opened.size !== info.size) return { ok: false, reason: 'it changed while the site was built' };
+    if (opened.ino !== info.ino || opened.dev !== info.dev || opened.size !== size) return { ok: false, reason: 'it changed while the site was built' };
     const bytes = Buffer.alloc(info.size);
     let read = 0;
     while (read < bytes.length) {

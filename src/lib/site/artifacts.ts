@@ -58,7 +58,7 @@ export async function publishArtifacts(runs: readonly Run[], options: PublishOpt
         : runBytes + artifact.size > budget.run ? `the run’s ${formatBytes(budget.run)} artifact budget is used up (--artifacts-budget)`
         : published.bytes + artifact.size > budget.site ? `the site’s ${formatBytes(budget.site)} artifact budget is used up (--artifacts-budget)`
         : undefined;
-      views.set(artifact.path, skipped ? { ...listed, skipped } : copy(run.id, folder as string, listed, budget.file, options));
+      views.set(artifact.path, skipped ? { ...listed, skipped } : copy(run.id, folder as string, listed, options));
       const copied = views.get(artifact.path)?.file !== undefined;
       if (copied) {
         runBytes += artifact.size;
@@ -71,8 +71,8 @@ export async function publishArtifacts(runs: readonly Run[], options: PublishOpt
   return published;
 }
 
-function copy(runId: string, folder: string, listed: ArtifactView, maxBytes: number, options: PublishOptions): ArtifactView {
-  const read = readArtifact(folder, listed.path, maxBytes);
+function copy(runId: string, folder: string, listed: ArtifactView, options: PublishOptions): ArtifactView {
+  const read = readArtifact(folder, listed.path, listed.size);
   if (!read.ok) return { ...listed, skipped: `not copied: ${read.reason}` };
   const content = readContent(listed.path, listed.kind, read.bytes, options.mask);
   const stored = storedPath(listed.path);
