@@ -13,6 +13,7 @@ import { parallelSpec } from '../charts/parallel.ts';
 import { encodeSeriesFile } from '../charts/series-file.ts';
 import { dataFiles } from './routes.ts';
 import { historyComplete, runSummaryData, SERIES_BUDGET, type RunDataFile, type RunIndexEntry } from './run-data.ts';
+import { searchIndex } from './search-index.ts';
 import { tableChunks, treeOrder } from './table-data.ts';
 import { compareMlflowDefault } from '../analyze/tables.ts';
 import type { PublishedSite } from './views/build.ts';
@@ -48,6 +49,7 @@ export function writeSiteData(outDir: string, site: PublishedSite): WrittenData 
     index.push({ id: run.id, name: run.name, experimentId: run.experimentId, experimentName, status: run.status, ...(run.startTime !== undefined ? { startTime: run.startTime } : {}) });
   }
   write(dataFiles.runIndex(), JSON.stringify(index));
+  write(dataFiles.searchIndex(), JSON.stringify(searchIndex(site.runs, site.views.experiments.map((e) => ({ id: e.id, name: e.name })))));
 
   for (const experiment of site.views.experiments) {
     const runs = site.runs.filter((r) => r.experimentId === experiment.id);

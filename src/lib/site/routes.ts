@@ -26,6 +26,8 @@ export const dataFiles = {
   runsTable: (experimentId: string, chunk: number) => `/data/experiments/${safeSegment(experimentId)}/runs-${chunk}.json`,
   chart: (experimentId: string, name: string, theme: 'light' | 'dark') => `/data/experiments/${safeSegment(experimentId)}/${name}.${theme}.svg`,
   runIndex: () => '/data/runs-index.json',
+  /** Params and tags for the site search (search-index.ts), positions into the runs index. */
+  searchIndex: () => '/data/search-index.json',
   /** A compiled line-chart variant (`lineVariantKey`: theme/x/y) for the chart island. */
   lineSpec: (variant: string) => `/data/specs/line-${variant.replaceAll('/', '-')}.json`,
   /** The compiled parallel-coordinates spec of a theme (compare page). */
