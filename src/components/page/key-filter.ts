@@ -40,7 +40,8 @@ export function mountKeyFilter(root: ParentNode = document): void {
     table.after(empty);
     return {
       label: table.dataset.filterRows ?? 'rows',
-      rows: [...table.querySelectorAll<HTMLElement>('tbody tr')].map((row) => ({ row, text: row.textContent ?? '' })),
+      // Cells joined with a space: `fliplr` `0.5` must not read as `fliplr0.5`.
+      rows: [...table.querySelectorAll<HTMLTableRowElement>('tbody tr')].map((row) => ({ row, text: [...row.cells].map((c) => c.textContent ?? '').join(' ') })),
       empty,
       details: table.closest('details'),
     };
