@@ -12,6 +12,7 @@ import { launchChromium } from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
 import { ARTIFACT_SECRETS, CSV, HTML_REPORT, RUN_A, RUN_B, writeArtifactStore } from '../support/artifact-store.ts';
 import { load } from '../support/html.ts';
+import { axeViolations, openDrawn, PHONE, phoneLayout } from '../support/page-checks.ts';
 import { serveSite, type Served } from '../support/serve.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -146,6 +147,18 @@ describe('artifacts in Chromium', () => {
     await expect.poll(() => section.locator('pre.code .tok-n').allTextContents()).toEqual(['1024', '2048']);
     expect(await section.locator('.artifact-compare').nth(2).locator('img').count()).toBe(2);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it.each([`runs/${RUN_A}/`, `compare/${RUN_A}..${RUN_B}/`, `compare/?runs=${RUN_A},${RUN_B}`])('%s: axe finds nothing in light or dark mode, and a phone does not scroll sideways', async (path) => {
+    for (const dark of [false, true]) {
+      const { page } = await openDrawn(browser, served.url + path, { dark });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    }
+    const { page } = await openDrawn(browser, served.url + path, { viewport: PHONE });
+    const layout = await phoneLayout(page);
+    expect([layout.scrollWidth, layout.screenshotWidth, layout.broken]).toEqual([PHONE.width, PHONE.width, []]);
     await page.close();
   });
 });
