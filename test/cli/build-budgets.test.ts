@@ -1,4 +1,5 @@
 /** `runfolio build` against the size budgets (src/lib/site/budgets.ts), with the real executable. */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeMlruns } from '../../scripts/lib/write-mlruns.ts';
@@ -9,11 +10,12 @@ import { tempDir } from '../support/tmp.ts';
 const T0 = 1_700_000_000_000;
 const RUN = 'c'.repeat(32);
 
-/** One run whose tag holds `bytes` of text: its run page and data file carry all of it. */
-function storeWithTag(bytes: number): StoreSpec {
+/** One run whose tag holds `bytes` of text (hex digits, which gzip cannot shrink below half, unless `plain`): its run page and data file carry all of it. */
+function storeWithTag(bytes: number, plain = true): StoreSpec {
+  const text = plain ? 'x'.repeat(bytes) : randomBytes(bytes / 2).toString('hex');
   return {
     experiments: [{ id: '0', name: 'Default', creationTime: T0 }],
-    runs: [{ id: RUN, experimentId: '0', name: 'huge-tag', status: 'FINISHED', startTime: T0, endTime: T0 + 1000, tags: { log: 'x'.repeat(bytes) } }],
+    runs: [{ id: RUN, experimentId: '0', name: 'huge-tag', status: 'FINISHED', startTime: T0, endTime: T0 + 1000, tags: { log: text } }],
   };
 }
 
@@ -31,13 +33,24 @@ describe('runfolio build, when an output file passes 25 MB', () => {
   });
 });
 
-describe('runfolio build, when every file is within 25 MB', () => {
-  it('exits 0 without budget warnings', () => {
+describe('runfolio build, when a page is heavier than its budget', () => {
+  it('warns, naming the page, its first view and the budget, and still builds', () => {
     const dir = tempDir();
     const store = join(dir, 'mlruns');
-    writeMlruns(storeWithTag(1000), store);
-    const result = runCli(['build', '--store', store, '--out', join(dir, 'site')]);
+    writeMlruns(storeWithTag(600 * 1024, false), store);
+    const out = join(dir, 'site');
+    const result = runCli(['build', '--store', store, '--out', out]);
     expect(result.status).toBe(0);
-    expect(result.stderr).not.toMatch(/warning|budget/);
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(new RegExp(`^warning: runs/${RUN}/index.html: first view \\d+ KB gzipped, over the 150 KB budget of a run page$`));
+  });
+});
+
+describe('runfolio build --artifacts-budget', () => {
+  it('exits 2 with one line for a budget it cannot read', () => {
+    const result = runCli(['build', '--store', join(tempDir(), 'none'), '--artifacts-budget', 'lots']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('runfolio: build: --artifacts-budget takes FILE[,RUN[,SITE]] sizes such as 2MB,10MB,200MB (or 0 to copy nothing), got "lots"');
   });
 });

@@ -9,8 +9,6 @@
  * listed, with its size and why it was not copied. Copies go to `dataFiles.artifact(run, stored)`
  * (artifact-kinds.ts `storedPath`: HTML, SVG and unknown types as `.bin` downloads).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Run } from '../model.ts';
 import { compareStrings } from '../order.ts';
 import { artifactFolders, readArtifact } from './artifact-files.ts';
@@ -20,9 +18,7 @@ import type { ArtifactsBudget } from './artifacts-budget.ts';
 import { formatBytes } from './format.ts';
 import { dataFiles } from './routes.ts';
 import type { ArtifactView } from './views/types.ts';
-
-/** Writes `bytes` at `sitePath` (a path from the site root, `/data/…`). */
-export type WriteFile = (sitePath: string, bytes: Uint8Array) => void;
+import type { WriteFile } from './write-files.ts';
 
 export interface PublishOptions {
   /** The `--store` paths the Snapshot was read from. */
@@ -100,16 +96,3 @@ function limitPreviews(views: ArtifactView[]): ArtifactView[] {
   });
 }
 
-/** A WriteFile into the folder `root` (the site, or the data staged beside it), creating folders. */
-export function writeUnder(root: string): WriteFile {
-  const made = new Set<string>();
-  return (sitePath, bytes) => {
-    const file = join(root, sitePath);
-    const folder = dirname(file);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(file, bytes);
-  };
-}

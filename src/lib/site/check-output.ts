@@ -56,7 +56,10 @@ export async function checkOutput(outDir: string, base = '/'): Promise<OutputChe
   const byKind = new Map<PageKind, SizedFile[]>();
   for (const file of files) {
     const kind = pageKind(file.path);
-    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), file]);
+    if (!kind) continue;
+    const list = byKind.get(kind);
+    if (list) list.push(file);
+    else byKind.set(kind, [file]);
   }
   let chartRuntime: number | undefined;
   const pages: KindWeight[] = [];

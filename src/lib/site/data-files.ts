@@ -4,8 +4,6 @@
  * the runs index and the compiled chart specs. Files are written one at a time as they are
  * made, so a 10,000-run site never holds them all in memory.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { metricNumber } from '../metric-value.ts';
 import type { Run } from '../model.ts';
 import { lineChartVariants, THEME_NAMES, toRuntime } from '../charts/compile.ts';
@@ -17,6 +15,7 @@ import { searchIndex } from './search-index.ts';
 import { tableChunks, treeOrder } from './table-data.ts';
 import { compareMlflowDefault } from '../analyze/tables.ts';
 import type { PublishedSite } from './views/build.ts';
+import { writeUnder } from './write-files.ts';
 
 export interface WrittenData {
   files: number;
@@ -24,15 +23,9 @@ export interface WrittenData {
 
 export function writeSiteData(outDir: string, site: PublishedSite): WrittenData {
   const written: WrittenData = { files: 0 };
-  const folders = new Set<string>();
+  const writeFile = writeUnder(outDir);
   const write = (sitePath: string, content: string): void => {
-    const file = join(outDir, sitePath);
-    const folder = dirname(file);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    writeFileSync(file, content);
+    writeFile(sitePath, content);
     written.files += 1;
   };
   for (const { path, svg } of site.svgs) write(path, svg);
