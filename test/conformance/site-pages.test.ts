@@ -45,8 +45,10 @@ describe.each(STORES)('the site of %s', (name) => {
     for (const { kind, path } of pagesByKind(out, { perKind: 1 })) {
       const phone = await openDrawn(browser, served.url + path, { viewport: PHONE });
       const layout = await phoneLayout(phone.page);
+      const onPhone = await axeViolations(phone.page);
       await phone.page.close();
       if (layout.scrollWidth > layout.innerWidth || layout.screenshotWidth !== PHONE.width || layout.broken.length > 0) failures.push(`${kind} ${path}: ${JSON.stringify(layout)}`);
+      if (onPhone.length > 0) failures.push(`${kind} ${path} (phone): ${JSON.stringify(onPhone)}`);
       for (const dark of [false, true]) {
         const { page } = await openDrawn(browser, served.url + path, { dark });
         const violations = await axeViolations(page);

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
-import { ARTIFACT_SECRETS, CSV, HTML_REPORT, RUN_A, RUN_B, writeArtifactStore } from '../support/artifact-store.ts';
+import { ARTIFACT_SECRETS, CSV, HTML_REPORT, RUN_A, RUN_B, writeArtifactStore, XSS_NAME } from '../support/artifact-store.ts';
 import { load } from '../support/html.ts';
 import { axeViolations, openDrawn, PHONE, phoneLayout } from '../support/page-checks.ts';
 import { serveSite, type Served } from '../support/serve.ts';
@@ -33,7 +33,7 @@ describe('a run page with artifacts, without JavaScript', () => {
 
   it('lists every artifact with its size', () => {
     const paths = $()('table.artifacts tbody tr td:first-child').map((_, td) => $()(td).text()).get();
-    expect(paths).toEqual(['args.yaml', 'big/weights.bin', 'config.json', 'estimator.html', 'metrics.csv', 'model/MLmodel', 'model/model.pkl', 'model/requirements.txt', 'notes/long log.txt', 'plots/confusion_matrix.png', 'plots/curve.svg']);
+    expect(paths).toEqual(['args.yaml', 'big/weights.bin', 'config.json', 'estimator.html', 'metrics.csv', 'model/MLmodel', 'model/model.pkl', 'model/requirements.txt', `notes/${XSS_NAME}`, 'notes/long log.txt', 'plots/confusion_matrix.png', 'plots/curve.svg']);
     expect(row('big/weights.bin').find('td.num').text()).toBe('3.0 MB');
   });
 
@@ -89,6 +89,17 @@ describe('a run page with artifacts, without JavaScript', () => {
     expect(table.find('thead th').map((_, th) => $()(th).text()).get()).toEqual(['epoch', 'train/loss', 'val, loss']);
     expect(table.find('tbody tr').map((_, tr) => $()(tr).find('td').map((__, td) => $()(td).text()).get().join('|')).get()).toEqual(['1|0.9|0.95', '2|0.5|0.61', '3|0.3|0.42']);
     expect(readFileSync(join(out, 'data/artifacts', RUN_A, 'metrics.csv'), 'utf8')).toBe(CSV);
+  });
+
+  it('shows a file name that is markup as text, its content as text, and stores it under a safe name', () => {
+    const link = row(`notes/${XSS_NAME}`).find('td').first().find('a');
+    expect(link.text()).toBe(`notes/${XSS_NAME}`);
+    expect(link.attr('href')).toMatch(new RegExp(`^/data/artifacts/${RUN_A}/notes/img-src-x-onerror-alert-1-[0-9a-f]{8}\\.txt$`));
+    expect($()('img[onerror]')).toHaveLength(0);
+    expect($()('script').filter((_, el) => $()(el).html()?.includes('alert') ?? false)).toHaveLength(0);
+    const figure = $()('figure.preview-code').filter((_, f) => $()(f).find('figcaption code').text() === `notes/${XSS_NAME}`);
+    expect(figure.find('pre').text()).toBe('<script>alert("content")</script>');
+    expect(existsSync(join(out, link.attr('href')!))).toBe(true);
   });
 
   it('publishes no secret from an artifact, on the page or in the copies', () => {
@@ -159,6 +170,7 @@ describe('artifacts in Chromium', () => {
     const { page } = await openDrawn(browser, served.url + path, { viewport: PHONE });
     const layout = await phoneLayout(page);
     expect([layout.scrollWidth, layout.screenshotWidth, layout.broken]).toEqual([PHONE.width, PHONE.width, []]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

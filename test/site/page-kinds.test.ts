@@ -1,8 +1,9 @@
 /**
  * Every page kind (home, experiment, run, compare, static comparison, model, report, page not
  * found) in Chromium, on the demo site and on YOLO's store (keys with `/`, 105 params):
- * - at phone width (390 px) no page scrolls sideways, except inside a table's own box, no date
- *   or number breaks across lines, and the full-page screenshot is as wide as the phone;
+ * - at phone width (390 px) no page scrolls sideways, except inside a table's own box (which
+ *   then takes keyboard focus), no date or number breaks across lines, the full-page screenshot
+ *   is as wide as the phone, and axe-core finds no violation;
  * - axe-core finds no violation, in light and in dark mode.
  */
 import { join } from 'node:path';
@@ -44,12 +45,13 @@ describe.each([
     expect([...new Set(pages.map((p) => p.kind))]).toEqual(kinds);
   });
 
-  it.each(pages)('$kind page $path at phone width: no sideways scroll, no date or number broken', async ({ path }) => {
+  it.each(pages)('$kind page $path at phone width: no sideways scroll, no date or number broken, no axe violation', async ({ path }) => {
     const { page, problems } = await openDrawn(browser, served.url + path, { viewport: PHONE });
     const layout = await phoneLayout(page);
     expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
     expect(layout.screenshotWidth).toBe(PHONE.width);
     expect(layout.broken).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
     await page.close();
   });

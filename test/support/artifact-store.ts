@@ -21,6 +21,8 @@ export const ARTIFACT_SECRETS = { apiKey: 'sk-proj-abcdefghijklmnopqrstuvwxyz012
 export const SVG_WITH_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><script>window.__svgRan = true</script><rect width="40" height="20" fill="#0b5cad"/></svg>';
 export const HTML_REPORT = '<!doctype html><html><body><h1>Estimator</h1><script>window.__htmlRan = true</script></body></html>';
 export const CSV = 'epoch,train/loss,"val, loss"\n1,0.9,0.95\n2,0.5,"0.61"\n3,0.3,0.42\n';
+/** A file name that is markup: shown as text, stored under a safe name. */
+export const XSS_NAME = '"><img src=x onerror=alert(1)>.txt';
 export const MLMODEL = 'artifact_path: model\nflavors:\n  python_function:\n    loader_module: mlflow.sklearn\n    python_version: 3.11.9\nmlflow_version: 2.9.2\nmodel_size_bytes: 1024\n';
 
 /** A PNG of `width`×`height` pixels of one colour (what a plotting library writes, smaller). */
@@ -67,6 +69,7 @@ function spec(): StoreSpec {
           { path: 'plots/curve.svg', content: SVG_WITH_SCRIPT },
           { path: 'estimator.html', content: HTML_REPORT },
           { path: 'notes/long log.txt', content: Array.from({ length: 450 }, (_, i) => `line ${i + 1}`).join('\n') },
+          { path: `notes/${XSS_NAME}`, content: '<script>alert("content")</script>\n' },
         ],
       },
       {

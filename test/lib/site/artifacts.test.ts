@@ -9,7 +9,7 @@ import { writeUnder } from '../../../src/lib/site/write-files.ts';
 import { DEFAULT_ARTIFACTS_BUDGET, type ArtifactsBudget } from '../../../src/lib/site/artifacts-budget.ts';
 import type { ArtifactView } from '../../../src/lib/site/views/types.ts';
 import { snapshotToJson } from '../../../src/lib/snapshot-json.ts';
-import { ARTIFACT_SECRETS, RUN_A, RUN_B, writeArtifactStore } from '../../support/artifact-store.ts';
+import { ARTIFACT_SECRETS, RUN_A, RUN_B, writeArtifactStore, XSS_NAME } from '../../support/artifact-store.ts';
 import { hashTree, tempDir } from '../../support/tmp.ts';
 
 async function setup() {
@@ -35,11 +35,11 @@ describe('publishArtifacts(runs, options)', () => {
     const before = hashTree(store);
     const { site, published } = await publish(runs, store);
     const a = byPath(published.byRun.get(RUN_A));
-    expect([...a.keys()]).toEqual(['args.yaml', 'big/weights.bin', 'config.json', 'estimator.html', 'metrics.csv', 'model/MLmodel', 'model/model.pkl', 'model/requirements.txt', 'notes/long log.txt', 'plots/confusion_matrix.png', 'plots/curve.svg']);
+    expect([...a.keys()]).toEqual(['args.yaml', 'big/weights.bin', 'config.json', 'estimator.html', 'metrics.csv', 'model/MLmodel', 'model/model.pkl', 'model/requirements.txt', `notes/${XSS_NAME}`, 'notes/long log.txt', 'plots/confusion_matrix.png', 'plots/curve.svg']);
     expect(a.get('big/weights.bin')).toEqual({ path: 'big/weights.bin', size: 3 * 1024 * 1024 + 1, kind: 'other', skipped: 'larger than the 2.0 MB a copied file may have (--artifacts-budget)' });
     expect(a.get('plots/confusion_matrix.png')).toMatchObject({ kind: 'image', file: `/data/artifacts/${RUN_A}/plots/confusion_matrix.png`, preview: { type: 'image' } });
     expect(readFileSync(join(site, 'data/artifacts', RUN_A, 'plots/confusion_matrix.png'))).toEqual(readFileSync(join(store, '1', RUN_A, 'artifacts/plots/confusion_matrix.png')));
-    expect(published.files).toBe(10 + 3);
+    expect(published.files).toBe(11 + 3);
     expect(hashTree(store)).toBe(before);
   });
 
@@ -68,7 +68,7 @@ describe('publishArtifacts(runs, options)', () => {
     const { published } = await publish(runs, store, { file: 2048, run: 400, site: 450 });
     const a = byPath(published.byRun.get(RUN_A));
     const copied = [...a.values()].filter((x) => x.file).map((x) => [x.path, x.size]);
-    expect(copied).toEqual([['args.yaml', 80], ['config.json', 99], ['metrics.csv', 64], ['model/model.pkl', 8], ['model/requirements.txt', 34], ['plots/confusion_matrix.png', 74]]);
+    expect(copied).toEqual([['args.yaml', 80], ['config.json', 99], ['metrics.csv', 64], ['model/model.pkl', 8], ['model/requirements.txt', 34], [`notes/${XSS_NAME}`, 34], ['plots/confusion_matrix.png', 74]]);
     expect(a.get('estimator.html')?.skipped).toBe('the run’s 400 B artifact budget is used up (--artifacts-budget)');
     expect(a.get('notes/long log.txt')?.skipped).toBe('larger than the 2.0 KB a copied file may have (--artifacts-budget)');
     const b = byPath(published.byRun.get(RUN_B));
