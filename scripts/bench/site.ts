@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzSize, pageJs, totalGz } from './page-weight.ts';
+import { budgetOf, CHART_RUNTIME_KB, MAX_FILE_BYTES } from '../../src/lib/site/budgets.ts';
+import { checkOutput } from '../../src/lib/site/check-output.ts';
 import type { BenchContext, BenchRow } from './types.ts';
 
 const CHILD = fileURLToPath(new URL('./build-child.ts', import.meta.url));
@@ -66,24 +67,18 @@ function plainRead(dir: string): void {
   }
 }
 
-/** Page weights, reported as rows whose "ours" is a size in KB (floor column: the budget). */
+/**
+ * Page weights of the built site, as the build's own budget check measures them (check-output.ts):
+ * the largest file against the per-file limit, the heaviest first view of each page kind and the
+ * chart runtime against their budgets (budgets.ts). Rows whose "ours" is a size in KB.
+ */
 async function weights(out: string, size: number): Promise<BenchRow[]> {
-  const runPages = readdirSync(join(out, 'runs')).slice(0, 50).map((id) => `runs/${id}/index.html`);
-  const runHtml = runPages.map((p) => gzSize(join(out, p))).sort((a, b) => a - b)[Math.floor(runPages.length / 2)] as number;
-  const experiment = readdirSync(join(out, 'experiments')).map((id) => `experiments/${id}/index.html`).sort((a, b) => gzSize(join(out, b)) - gzSize(join(out, a)))[0] as string;
-  const expJs = await pageJs(out, experiment);
-  const runJs = await pageJs(out, runPages[0] as string);
-  const homeJs = await pageJs(out, 'index.html');
-  const chartJs = totalGz(out, runJs.lazy);
-  const homeLoadsCharts = [...homeJs.initial, ...homeJs.lazy].some((f) => runJs.lazy.has(f));
-  const firstChunk = gzSize(join(out, 'data/experiments', experiment.split('/')[1] as string, 'runs-0.json'));
-  const firstShow = gzSize(join(out, experiment)) + totalGz(out, expJs.initial) + firstChunk;
+  const check = await checkOutput(out);
   const kb = (bytes: number) => bytes / 1024;
-  const row = (name: string, bytes: number, budget: number, note: string): BenchRow => ({ section: 'weight', name, size, floor: note, floorMs: budget, oursMs: kb(bytes), goal: 1, unit: 'KB' });
-  return [
-    row('run page HTML (median)', runHtml, 30, 'run page HTML'),
-    row(`chart JS, loaded when a chart shows (home page loads it: ${homeLoadsCharts ? 'yes' : 'no'})`, chartJs, 200, 'chart JS'),
-    row('JS an experiment page loads first (React + runs table)', totalGz(out, expJs.initial), 500, 'first-show budget'),
-    row('experiment page until its table shows: HTML + JS + first data chunk', firstShow, 500, 'first-show budget'),
-  ];
+  const row = (name: string, bytes: number, budgetKb: number): BenchRow => ({ section: 'weight', name, size, floor: 'budget', floorMs: budgetKb, oursMs: kb(bytes), goal: 1, unit: 'KB' });
+  const rows: BenchRow[] = [];
+  if (check.largest) rows.push(row(`largest file (${check.largest.path})`, check.largest.bytes, MAX_FILE_BYTES / 1024));
+  for (const page of check.pages) rows.push(row(`first view, ${budgetOf(page.kind).label} (heaviest: ${page.heaviest.path})`, page.heaviest.bytes, page.budgetBytes / 1024));
+  if (check.chartRuntime !== undefined) rows.push(row('chart runtime, loaded when the first chart shows', check.chartRuntime, CHART_RUNTIME_KB));
+  return rows;
 }

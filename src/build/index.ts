@@ -5,10 +5,12 @@
  * In order: check --out is safe to replace; make the build's temporary folder; read, redact and
  * analyse into views and data files (prepare.ts); render the pages with Astro in a child process
  * rooted in the temporary folder (render.ts; the integration moves the data in and, for an
- * archive, makes links relative and writes the manifest); publish the finished site in place of
+ * archive, makes links relative and writes the manifest); check the finished site against its
+ * size budgets (a file over 25 MB fails the build, a heavy page warns); publish it in place of
  * --out (publish.ts). The temporary folder goes whatever happens; --out changes only in the last
  * step, so a failed or interrupted build leaves it exactly as it was.
  */
+import { assertFileSizes, budgetWarnings, checkOutput } from '../lib/site/check-output.ts';
 import { checkOutDir } from './out-dir.ts';
 import type { BuildEffects, BuildOptions } from './options.ts';
 import { PhaseClock } from './phase-clock.ts';
@@ -20,7 +22,12 @@ export type { BuildEffects, BuildEvent, BuildOptions } from './options.ts';
 export type { BuildSummary } from './prepare.ts';
 export { nodeBuildEffects } from './node-effects.ts';
 
-export async function build(options: BuildOptions, effects: BuildEffects): Promise<BuildSummary> {
+export interface BuildResult extends BuildSummary {
+  /** First views over their budget (check-output.ts), one line each. */
+  budgetWarnings: string[];
+}
+
+export async function build(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
   checkOutDir(options.outDir, options.cwd, options.stores);
   effects.signal?.throwIfAborted();
   const workspace = createWorkspace(effects.tmpdir);
@@ -44,8 +51,13 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
     );
     clock.end('pages');
     effects.signal?.throwIfAborted();
+    // Checked before publishing, so an oversized file fails the build with --out untouched.
+    const check = await checkOutput(workspace.site, options.base);
+    assertFileSizes(check, options.outDir);
+    clock.end('budgets');
+    effects.signal?.throwIfAborted();
     effects.publish(workspace.site, options.outDir);
-    return summary;
+    return { ...summary, budgetWarnings: budgetWarnings(check) };
   } finally {
     workspace.remove();
   }

@@ -1,6 +1,7 @@
 /** What a build is asked to do, and the effects it may have on the world (injected: tests pass their own). */
 import type { Snapshot } from '../lib/model.ts';
 import type { Redactions } from '../lib/redact.ts';
+import type { ArtifactsBudget } from '../lib/site/artifacts-budget.ts';
 import type { CompareVerdict } from '../lib/site/views/types.ts';
 
 export interface BuildOptions {
@@ -25,6 +26,8 @@ export interface BuildOptions {
   /** `runfolio compare --out`: the home page shows the first comparison and this verdict. */
   compareHome?: CompareVerdict;
   archive: boolean;
+  /** `--artifacts-budget`; default DEFAULT_ARTIFACTS_BUDGET. */
+  artifactsBudget?: ArtifactsBudget;
   /** SOURCE_DATE_EPOCH, epoch ms: the only date a build may print. */
   generated?: number;
   /** Astro's own log lines and stack traces. */

@@ -6,7 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readStores } from '../lib/read/index.ts';
-import { redactSnapshot } from '../lib/redact.ts';
+import { maskText, redactSnapshot } from '../lib/redact.ts';
+import { publishArtifacts } from '../lib/site/artifacts.ts';
+import { DEFAULT_ARTIFACTS_BUDGET } from '../lib/site/artifacts-budget.ts';
+import { attachArtifacts } from '../lib/site/views/artifact-view.ts';
+import { writeUnder } from '../lib/site/write-files.ts';
 import { writeSiteData } from '../lib/site/data-files.ts';
 import { displayPath, readReportSources } from '../lib/site/reports/read.ts';
 import { dataFiles } from '../lib/site/routes.ts';
@@ -44,6 +48,11 @@ export async function prepareSite(options: BuildOptions, workspace: Workspace, e
   });
   clock.end('analyse');
   effects.signal?.throwIfAborted();
+  // Artifacts are copied by their site paths (`/data/artifacts/…`) under the root, as data files are.
+  const budget = options.artifactsBudget ?? DEFAULT_ARTIFACTS_BUDGET;
+  const artifacts = await publishArtifacts(published.runs, { stores: options.stores, budget, write: writeUnder(workspace.root), mask: (text) => maskText(text, options.redactions) });
+  attachArtifacts(views, artifacts.byRun);
+  clock.end('artifacts');
   // Data files are written by their site paths (`/data/…`) under the root, i.e. into workspace.data.
   const data = writeSiteData(workspace.root, { views, ...published });
   // The archive keeps the (redacted) Snapshot it was built from; other sites need not hold it.

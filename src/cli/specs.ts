@@ -3,6 +3,7 @@
  * `--help` print from here, and parsing uses the same descriptions. Kept free of imports beyond the
  * option types, so the help of any command loads nothing else.
  */
+import { DEFAULT_ARTIFACTS_BUDGET, describeBudget } from '../lib/site/artifacts-budget.ts';
 import type { CommandSpec, OptionSpec } from './args.ts';
 
 export const STORE_OPTION: OptionSpec = { type: 'string', multiple: true, value: 'PATH', description: 'mlruns/ folder, mlflow.db (or sqlite:/// URI), JSON export, or TensorBoard log folder. Repeatable: stores are merged.' };
@@ -27,6 +28,7 @@ export const buildSpec: CommandSpec = {
     compare: { type: 'string', multiple: true, value: 'RUN,RUN', description: 'Also publish a static comparison page of these runs. Repeatable.' },
     archive: { type: 'boolean', description: 'Build an archive that works from disk (file://) without JavaScript, with the Snapshot and a SHA-256 manifest.' },
     drafts: { type: 'boolean', description: 'Also publish the reports whose front matter says draft: true.' },
+    'artifacts-budget': { type: 'string', value: 'FILE[,RUN[,SITE]]', description: `Copy artifacts up to these sizes (per file, per run, per site; default ${describeBudget(DEFAULT_ARTIFACTS_BUDGET)}); 0 lists them without copying.` },
     ...REDACT_OPTIONS,
   },
   notes: 'A RUN is a run id, a unique prefix, EXPERIMENT/RUN_NAME, models:/NAME/VERSION or models:/NAME@ALIAS.\nSecrets, credentials in URIs, e-mail addresses, host names and home folders are masked unless --no-redact.',

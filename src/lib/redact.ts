@@ -91,3 +91,8 @@ export function redactSnapshot(snapshot: Snapshot, redactions: Redactions): { sn
   };
   return { snapshot: redacted, masked };
 }
+
+/** Free text (an artifact's preview) with the rules in force applied, as the Snapshot's strings are. */
+export function maskText(value: string, redactions: Redactions): string {
+  return redactText(value, redactions.rules);
+}

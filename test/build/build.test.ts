@@ -53,7 +53,7 @@ describe('build(options, effects)', () => {
     expect(readdirSync(tmp)).toEqual([]);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(existsSync(join(out, 'data', 'runs-index.json'))).toBe(true);
-    expect(fx.events.filter((e) => e.kind === 'phase').map((e) => (e as { name: string }).name)).toEqual(['read', 'analyse', 'data', 'pages']);
+    expect(fx.events.filter((e) => e.kind === 'phase').map((e) => (e as { name: string }).name)).toEqual(['read', 'analyse', 'artifacts', 'data', 'pages', 'budgets']);
   });
 
   it('replaces the previous --out wholesale: pages of runs that are gone go too', async () => {

@@ -108,8 +108,7 @@ describe('home page', () => {
   it('finds a run with the search box and follows the result', async () => {
     const target = run('resnet50-bs1024');
     const { page, problems } = await open('');
-    await hydrated(page);
-    await page.getByRole('searchbox', { name: 'Search experiments and runs' }).fill('resnet50');
+    await page.getByRole('searchbox', { name: 'Search experiments, runs, params and tags' }).fill('resnet50');
     const result = page.getByRole('link', { name: /resnet50-bs1024/ }).first();
     await expect.poll(() => result.isVisible(), { timeout: 10_000 }).toBe(true);
     await result.click();

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { BuildOptions } from '../../build/options.ts';
 import { UsageError } from '../../lib/errors.ts';
+import { parseArtifactsBudget } from '../../lib/site/artifacts-budget.ts';
 import { commandHelp, parseCommand, stringList, type ParsedValues } from '../args.ts';
 import { buildSpec } from '../specs.ts';
 import { buildReporter, type CliIO } from '../io.ts';
@@ -14,7 +15,8 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   // Astro, Vega and React load with the build core, only when a build runs.
   const { build, nodeBuildEffects } = await import('../../build/index.ts');
   const reporter = buildReporter(io, options.verbose);
-  const { runs, experiments, files, masked, warnings } = await build(options, nodeBuildEffects(reporter.report, io.signal));
+  const { runs, experiments, files, masked, warnings, budgetWarnings } = await build(options, nodeBuildEffects(reporter.report, io.signal));
+  for (const line of budgetWarnings) io.stderr(`warning: ${line}\n`);
   const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
   io.stderr(
     `built ${options.outDir}: ${plural(runs, 'run page')}, ${plural(experiments, 'experiment')}, ${plural(files, 'data file')}` +
@@ -44,6 +46,7 @@ function buildOptions(values: ParsedValues, io: CliIO): BuildOptions {
     redactions: redactionsOf(buildSpec, values),
     archive,
     drafts: values.drafts === true,
+    ...(typeof values['artifacts-budget'] === 'string' ? { artifactsBudget: parseArtifactsBudget(values['artifacts-budget']) } : {}),
     ...(generated !== undefined ? { generated } : {}),
     cwd: io.cwd,
     verbose: values.verbose === true,

@@ -19,7 +19,7 @@ export interface RunChartsProps {
 export default function RunCharts({ data, runId, runName, metrics, specs }: RunChartsProps) {
   const names = { [runId]: runName };
   const chart = (key: string) => (
-    <section key={key} className="metric-chart" aria-label={`History of ${key}`}>
+    <section key={key} className="metric-chart" data-metric={key} aria-label={`History of ${key}`}>
       <h4>
         <code>{key}</code>
       </h4>

@@ -21,6 +21,7 @@ import { compareRuns, differencesOnly } from './compare-diff.ts';
 import { comparisonCsv, comparisonFileName, comparisonJson } from './compare-export.ts';
 import { compareGroups, groupableKeys } from './compare-groups.ts';
 import { compareParams, parseCompareView, type CompareView } from './compare-url.ts';
+import CompareArtifacts from './CompareArtifacts.tsx';
 import styles from './Compare.module.css';
 import DiffTable from './DiffTable.tsx';
 import GroupTable from './GroupTable.tsx';
@@ -136,6 +137,7 @@ export default function ComparePage({ base }: ComparePageProps) {
           )}
         </section>
       ) : null}
+      {loaded.length > 0 ? <CompareArtifacts base={base} runs={loaded} /> : null}
     </div>
   );
 }

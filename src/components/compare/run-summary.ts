@@ -46,5 +46,16 @@ export function decodeRunSummary(file: unknown, source: string): RunSummaryData 
   pairs('params', isString, 'string');
   pairs('tags', isString, 'string');
   pairs('metrics', (v) => typeof v === 'number' || METRIC_STRINGS.has(v), 'number');
+  if (json.artifacts !== undefined) {
+    if (!Array.isArray(json.artifacts)) fail('summary.artifacts', 'an array', json.artifacts);
+    (json.artifacts as unknown[]).forEach((a, i) => {
+      const at = `summary.artifacts[${i}]`;
+      if (!isRecord(a)) return fail(at, 'an object', a);
+      if (typeof a.path !== 'string' || typeof a.size !== 'number' || typeof a.kind !== 'string') fail(at, 'a {path, size, kind} object', a);
+      // The copy is a file of this site's data folder, never another URL.
+      if (a.file !== undefined && !(typeof a.file === 'string' && a.file.startsWith('/data/artifacts/'))) fail(`${at}.file`, 'a path under /data/artifacts/', a.file);
+      if (a.download !== undefined && typeof a.download !== 'string') fail(`${at}.download`, 'a string', a.download);
+    });
+  }
   return json as unknown as RunSummaryData;
 }

@@ -6,6 +6,7 @@
  * - experiment chart panels: `charts`, `x`, `log`, `smooth`, `outliers`, `band`
  * - leaderboard: `rank`
  * - compare page: `runs`, `baseline`, `diff`, `group`
+ * - run page key filter: `keys`
  * Pure functions over query strings, plus one browser call that writes the address without adding
  * a history entry per keystroke (`history.replaceState`). Browser-safe.
  *

@@ -4,8 +4,6 @@
  * the runs index and the compiled chart specs. Files are written one at a time as they are
  * made, so a 10,000-run site never holds them all in memory.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { metricNumber } from '../metric-value.ts';
 import type { Run } from '../model.ts';
 import { lineChartVariants, THEME_NAMES, toRuntime } from '../charts/compile.ts';
@@ -13,9 +11,11 @@ import { parallelSpec } from '../charts/parallel.ts';
 import { encodeSeriesFile } from '../charts/series-file.ts';
 import { dataFiles } from './routes.ts';
 import { hasHistoryCsv, historyComplete, runSummaryData, SERIES_BUDGET, type RunDataFile, type RunIndexEntry } from './run-data.ts';
+import { searchIndex } from './search-index.ts';
 import { tableChunks, treeOrder } from './table-data.ts';
 import { compareMlflowDefault } from '../analyze/tables.ts';
 import type { PublishedSite } from './views/build.ts';
+import { writeUnder } from './write-files.ts';
 
 export interface WrittenData {
   files: number;
@@ -23,30 +23,26 @@ export interface WrittenData {
 
 export function writeSiteData(outDir: string, site: PublishedSite): WrittenData {
   const written: WrittenData = { files: 0 };
-  const folders = new Set<string>();
+  const writeFile = writeUnder(outDir);
   const write = (sitePath: string, content: string): void => {
-    const file = join(outDir, sitePath);
-    const folder = dirname(file);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    writeFileSync(file, content);
+    writeFile(sitePath, content);
     written.files += 1;
   };
   for (const { path, svg } of site.svgs) write(path, svg);
 
   const experimentNames = new Map(site.views.experiments.map((e) => [e.id, e.name]));
   const index: RunIndexEntry[] = [];
+  const artifacts = new Map(site.views.runs.map((view) => [view.id, view.artifacts]));
   for (const run of site.runs) {
     const experimentName = experimentNames.get(run.experimentId) ?? run.experimentId;
     const complete = historyComplete(run);
-    const file: RunDataFile = { ...encodeSeriesFile([run], { budget: SERIES_BUDGET }), summary: runSummaryData(run, experimentName), complete };
+    const file: RunDataFile = { ...encodeSeriesFile([run], { budget: SERIES_BUDGET }), summary: runSummaryData(run, experimentName, artifacts.get(run.id)), complete };
     write(dataFiles.run(run.id), JSON.stringify(file));
     if (hasHistoryCsv(run, site.views.archive)) write(dataFiles.runHistoryCsv(run.id), historyCsv(run));
     index.push({ id: run.id, name: run.name, experimentId: run.experimentId, experimentName, status: run.status, ...(run.startTime !== undefined ? { startTime: run.startTime } : {}) });
   }
   write(dataFiles.runIndex(), JSON.stringify(index));
+  write(dataFiles.searchIndex(), JSON.stringify(searchIndex(site.runs, site.views.experiments.map((e) => ({ id: e.id, name: e.name })))));
 
   for (const experiment of site.views.experiments) {
     const runs = site.runs.filter((r) => r.experimentId === experiment.id);

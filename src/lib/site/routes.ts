@@ -6,7 +6,7 @@ import { lineVariantKey, THEME_NAMES, X_AXES, Y_SCALES } from '../charts/line-sp
 import type { Theme } from '../charts/theme.ts';
 import { listParam, withParams } from '../../components/page/url-state.ts';
 import { withBase } from './paths.ts';
-import { safeSegment } from './slugs.ts';
+import { safeFileName, safeSegment } from './slugs.ts';
 
 export const routes = {
   home: () => '/',
@@ -29,6 +29,8 @@ export const dataFiles = {
   runsTable: (experimentId: string, chunk: number) => `/data/experiments/${safeSegment(experimentId)}/runs-${chunk}.json`,
   chart: (experimentId: string, name: string, theme: 'light' | 'dark') => `/data/experiments/${safeSegment(experimentId)}/${name}.${theme}.svg`,
   runIndex: () => '/data/runs-index.json',
+  /** Params and tags for the site search (search-index.ts), positions into the runs index. */
+  searchIndex: () => '/data/search-index.json',
   /** A compiled line-chart variant (`lineVariantKey`: theme/x/y) for the chart island. */
   lineSpec: (variant: string) => `/data/specs/line-${variant.replaceAll('/', '-')}.json`,
   /** The compiled parallel-coordinates spec of a theme (compare page). */
@@ -38,6 +40,8 @@ export const dataFiles = {
   runChart: (id: string, metric: string, theme: 'light' | 'dark') => `/data/runs/${safeSegment(id)}/${safeSegment(metric)}.${theme}.svg`,
   manifest: () => '/MANIFEST.sha256',
   experimentCsv: (experimentId: string) => `/data/experiments/${safeSegment(experimentId)}/runs.csv`,
+  /** A run's artifact copied into the site, by the path it is stored under (artifact-kinds.ts `storedPath`). */
+  artifact: (runId: string, stored: string) => `/data/artifacts/${safeSegment(runId)}/${stored.split('/').map(safeFileName).join('/')}`,
 };
 
 /** Every line chart variant (`lineVariantKey`) → the URL of its compiled spec, as the chart island takes them. */

@@ -6,6 +6,7 @@
  */
 import type { SeriesFile } from '../charts/series-file.ts';
 import type { MetricValue, Run } from '../model.ts';
+import type { ArtifactKind } from './artifact-kinds.ts';
 import { LONG_TAGS } from './table-data.ts';
 
 /** Points per series in run files (LTTB, extremes kept); longer histories also get a CSV. */
@@ -42,9 +43,20 @@ export interface RunSummaryData {
   /** Latest value of each metric. */
   metrics: [string, MetricValue][];
   tags: [string, string][];
+  /** The run's artifacts (artifacts.ts): the compare page shows same-named ones side by side. */
+  artifacts?: ArtifactSummary[];
 }
 
-export function runSummaryData(run: Run, experimentName: string): RunSummaryData {
+/** An artifact as the compare page needs it: where its copy is (when copied) and what kind it is. */
+export interface ArtifactSummary {
+  path: string;
+  size: number;
+  kind: ArtifactKind;
+  file?: string;
+  download?: string;
+}
+
+export function runSummaryData(run: Run, experimentName: string, artifacts: readonly ArtifactSummary[] = []): RunSummaryData {
   const data: RunSummaryData = {
     id: run.id,
     name: run.name,
@@ -60,6 +72,9 @@ export function runSummaryData(run: Run, experimentName: string): RunSummaryData
   if (run.user) data.user = run.user;
   if (run.tags['mlflow.source.name']) data.source = run.tags['mlflow.source.name'];
   if (run.tags['mlflow.source.git.commit']) data.commit = run.tags['mlflow.source.git.commit'];
+  if (artifacts.length > 0) {
+    data.artifacts = artifacts.map(({ path, size, kind, file, download }) => ({ path, size, kind, ...(file !== undefined ? { file } : {}), ...(download !== undefined ? { download } : {}) }));
+  }
   return data;
 }
 

@@ -9,12 +9,22 @@ const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export function safeSegment(value: string): string {
   if (PLAIN.test(value)) return value;
-  const readable = value
+  return `${readable(value) || 'x'}-${fnv1a(value)}`;
+}
+
+/** A file name for a URL and every OS: plain names as they are, others slugged like `safeSegment` with their extension kept last. */
+export function safeFileName(name: string): string {
+  if (PLAIN.test(name)) return name;
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '';
+  return `${readable(name.slice(0, name.length - ext.length)) || 'x'}-${fnv1a(name)}${ext}`;
+}
+
+function readable(value: string): string {
+  return value
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[-.]+|-+$/g, '')
     .slice(0, 60);
-  return `${readable || 'x'}-${fnv1a(value)}`;
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a stable short fingerprint (not for security). */

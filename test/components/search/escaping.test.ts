@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import Highlight from '../../../src/components/search/Highlight.tsx';
 import SiteSearch, { ResultLink } from '../../../src/components/search/SiteSearch.tsx';
 import { siteResults } from '../../../src/components/search/site-results.ts';
+import { decodeTermIndex } from '../../../src/components/search/term-index.ts';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 
@@ -35,11 +36,23 @@ describe('ResultLink', () => {
   });
 });
 
+describe('ResultLink, for a run found by a param', () => {
+  it('renders the param as text, with the match highlighted', () => {
+    const terms = decodeTermIndex({ runs: 1, experiments: [], keys: [EVIL], values: ['<b>v</b>'], pairs: [[0, 0, 0, 0]], omitted: [] }, 'search-index.json');
+    const [result] = siteResults([], [{ id: 'r1', name: 'plain', experimentId: '1', experimentName: 'exp', status: 'FINISHED' }], 'onerror', '/', 20, terms).results;
+    const $ = load(renderToStaticMarkup(createElement(ResultLink, { result: result! })), null, false);
+    expect($('img, b, [onerror]').length).toBe(0);
+    expect($('code').text()).toBe(`${EVIL}=<b>v</b>`);
+    expect($('mark').text()).toBe('onerror');
+  });
+});
+
 describe('SiteSearch', () => {
   it('renders on the server as a labelled search box with no results, without fetching', () => {
-    const $ = load(renderToStaticMarkup(createElement(SiteSearch, { base: '/', experiments: [{ id: '1', name: EVIL }] })), null, false);
+    const $ = load(renderToStaticMarkup(createElement(SiteSearch, { base: '/', initialQuery: EVIL })), null, false);
     const input = $('input[type=search]');
-    expect($(`label[for="${input.attr('id')}"]`).text()).toBe('Search experiments and runs');
-    expect($('li').length).toBe(0);
+    expect($(`label[for="${input.attr('id')}"]`).text()).toBe('Search experiments, runs, params and tags');
+    expect(input.attr('value')).toBe(EVIL);
+    expect($('img, [onerror]').length).toBe(0);
   });
 });

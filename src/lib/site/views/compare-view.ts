@@ -20,6 +20,7 @@ export function compareView(runs: Run[], tables: RunTables, charts: ChartImage[]
     systemMetrics: diff.systemMetrics.map(metricRow),
     tags: diff.tags.map((row) => textRow(row, String)),
     charts,
+    artifacts: [],
   };
 }
 

@@ -4,6 +4,7 @@ import type { Metric, RegisteredModel, Run } from '../../model.ts';
 import { formatCount } from '../format.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { hasHistoryCsv, historyComplete } from '../run-data.ts';
+import { listedArtifacts } from './artifact-view.ts';
 import { durationOf, runFacts } from './facts.ts';
 import type { MetricSummary, RunLink, RunView } from './types.ts';
 
@@ -59,7 +60,7 @@ export function runView(run: Run, context: RunContext): RunView {
       ...optional('source', input.source),
       ...optional('rows', rowsOf(input.profile)),
     })),
-    artifacts: run.artifacts,
+    artifacts: listedArtifacts(run),
     historyComplete: historyComplete(run),
     historyCsv: hasHistoryCsv(run, context.archive === true),
     reports: context.reports,

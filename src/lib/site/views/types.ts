@@ -5,7 +5,10 @@
  * Metric values keep the Snapshot's spelling (numbers, or 'NaN'/'Infinity'/'-Infinity').
  */
 import type { MetricValue, RunStatus } from '../../model.ts';
+import type { ArtifactKind } from '../artifact-kinds.ts';
 import type { ChartImage, ChartImages } from '../charts-static.ts';
+import type { CsvPreview } from '../csv-preview.ts';
+import type { CodeLanguage, Token } from '../highlight.ts';
 import type { ReportView } from '../reports/view.ts';
 import type { Attribute, UniformColumn } from '../table-data.ts';
 
@@ -124,7 +127,8 @@ export interface RunView extends RunLink {
   systemTags: Pairs;
   noteHtml?: string;
   inputs: { name: string; digest: string; context?: string; sourceType?: string; source?: string; rows?: string }[];
-  artifacts: { path: string; size: number }[];
+  /** Every artifact of the run, by path: copied (with a preview) or listed with why not. */
+  artifacts: ArtifactView[];
   /** Every history fits the run's data file; otherwise a CSV holds the full histories. */
   historyComplete: boolean;
   /** A CSV of every point is published (dataFiles.runHistoryCsv): when a history was thinned, and in archives. */
@@ -186,4 +190,30 @@ export interface CompareView {
   systemMetrics: (CompareRow<MetricValue> & { changes: ({ absolute: number; relative: number | null } | null)[] })[];
   tags: CompareRow<string>[];
   charts: ChartImage[];
+  /** Artifacts two or more of the runs have under the same path: one entry per run (null where a run has none). */
+  artifacts: { path: string; runs: (ArtifactView | null)[] }[];
 }
+
+/** One artifact of a run as its page shows it (artifacts.ts). */
+export interface ArtifactView {
+  /** Path under the run's artifact root, `/`-separated. */
+  path: string;
+  size: number;
+  kind: ArtifactKind;
+  /** The copy in the site (a path from the site root), when it was copied. */
+  file?: string;
+  /** The file name a download should get, when the copy is stored under another (`.bin`). */
+  download?: string;
+  /** Why there is no copy: over a budget, not in a store folder, unreadable. */
+  skipped?: string;
+  preview?: ArtifactPreview;
+}
+
+export type ArtifactPreview =
+  /** Shown with `<img src={file}>`. */
+  | { type: 'image' }
+  /** An SVG through `<img>` from a `data:` URL: the file itself is never served as an image. */
+  | { type: 'svg'; dataUrl: string }
+  /** The first lines, coloured; `lines` counts all of them; `truncated` when some text is left out. */
+  | { type: 'code'; language: CodeLanguage; tokens: Token[]; shownLines: number; lines: number; truncated: boolean }
+  | ({ type: 'table' } & CsvPreview);
