@@ -46,7 +46,7 @@ export interface RunSeries {
 }
 
 export interface RowOptions {
-  /** Keep at most this many points (LTTB, extremes kept); no thinning when absent. */
+  /** Keep at most this many points (downsample.ts: spikes kept); no thinning when absent. */
   budget?: number;
   /** Exponential smoothing weight in [0, 1); 0 or absent draws the values as logged. */
   smoothing?: number;

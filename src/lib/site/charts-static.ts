@@ -35,7 +35,7 @@ const THEMES: Theme[] = ['light', 'dark'];
 const WIDTH = 680;
 /** Runs drawn in the overview's history chart, best first. */
 export const HISTORY_RUNS = 8;
-/** Points per series in static charts (LTTB, extremes kept). */
+/** Points per series in static charts (downsample.ts: every bucket's min and max kept). */
 const POINT_BUDGET = 400;
 /** Runs in the parallel coordinates chart (the best ones): more lines is ink, not information. */
 export const PARALLEL_RUNS = 300;
