@@ -2,12 +2,16 @@
  * The compare page's charts, loaded as their own chunk when the reader scrolls to them: one
  * metric history chart per chosen metric with every run that logged it overlaid (the
  * MetricChart island, fed each run's data file), and the parallel coordinates of the params
- * that differ. By default the first six metrics all runs share; the checkboxes pick others.
+ * that differ. By default the six most relevant metrics all runs share (ranked over the runs'
+ * data files, which the charts load anyway); the checkboxes pick others.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { DecodedSeriesFile } from '../../lib/charts/series-file.ts';
+import { withBase } from '../../lib/site/paths.ts';
 import type { RunSummaryData } from '../../lib/site/run-data.ts';
 import MetricChart from '../charts/MetricChart.tsx';
-import { lineSpecUrls } from '../../lib/site/routes.ts';
+import { loadSeriesFiles } from '../charts/metric-chart-data.ts';
+import { dataFiles, lineSpecUrls } from '../../lib/site/routes.ts';
 import { chartRunNames, defaultChartMetrics, metricChoices, seriesUrls } from './compare-charts.ts';
 import type { RunComparison } from './compare-diff.ts';
 import styles from './Compare.module.css';
@@ -22,13 +26,15 @@ export interface CompareChartsProps {
 
 export default function CompareCharts({ base, runs, comparison }: CompareChartsProps) {
   const id = useId();
-  const choices = useMemo(() => metricChoices(runs), [runs]);
+  const files = useRunFiles(runs, base);
+  const choices = useMemo(() => metricChoices(runs, files ?? []), [runs, files]);
   const [picked, setPicked] = useState<readonly string[]>();
   const shown = (picked ?? defaultChartMetrics(choices)).filter((key) => choices.keys.includes(key));
   const runNames = useMemo(() => chartRunNames(runs), [runs]);
   const colorMetrics = useMemo(() => choices.keys.filter((key) => choices.shared.has(key)), [choices]);
   const specs = useMemo(() => lineSpecUrls(base), [base]);
   const toggle = (key: string, on: boolean) => setPicked(on ? [...shown, key] : shown.filter((k) => k !== key));
+  if (files === undefined) return <p className={styles.status}>Loading charts…</p>;
   if (choices.keys.length === 0) return <p className={styles.status}>These runs logged no metrics.</p>;
   return (
     <>
@@ -58,4 +64,19 @@ export default function CompareCharts({ base, runs, comparison }: CompareChartsP
       <ParallelChart base={base} runs={runs} comparison={comparison} metrics={colorMetrics} />
     </>
   );
+}
+
+/** The runs' data files, decoded (a run whose file fails is left out here; its chart says why). */
+function useRunFiles(runs: readonly RunSummaryData[], base: string): DecodedSeriesFile[] | undefined {
+  const [files, setFiles] = useState<DecodedSeriesFile[]>();
+  const key = runs.map((run) => run.id).join('\n');
+  useEffect(() => {
+    let live = true;
+    const urls = runs.map((run) => withBase(dataFiles.run(run.id), base));
+    void Promise.all(urls.map((url) => loadSeriesFiles([url]).catch((): DecodedSeriesFile[] => []))).then((loaded) => live && setFiles(loaded.flat()));
+    return () => {
+      live = false;
+    };
+  }, [key, base]);
+  return files;
 }

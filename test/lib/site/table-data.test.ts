@@ -3,7 +3,6 @@ import { compileFilter } from '../../../src/lib/analyze/search/index.ts';
 import type { Run } from '../../../src/lib/model.ts';
 import { recordToRun, TABLE_CHUNK_ROWS, tableChunks, treeOrder } from '../../../src/lib/site/table-data.ts';
 import { renderMarkdown } from '../../../src/lib/site/markdown.ts';
-import { choosePrimaryMetric } from '../../../src/lib/site/views/experiment-view.ts';
 
 const run = (id: string, start: number, parentId?: string, extra: Partial<Run> = {}): Run => ({
   id, experimentId: '1', name: `run-${id}`, status: 'FINISHED', lifecycleStage: 'active', startTime: start,
@@ -43,18 +42,6 @@ describe('tableChunks(rows, metrics, params) and recordToRun(record)', () => {
       expect(compileFilter(filter)(rebuilt), filter).toBe(compileFilter(filter)(original));
     }
     expect(rebuilt.tags['mlflow.note.content']).toBeUndefined();
-  });
-});
-
-describe('choosePrimaryMetric(keys, preferred)', () => {
-  it('takes the preferred metric when runs logged it', () => {
-    expect(choosePrimaryMetric([['loss', 9], ['acc', 9]], 'acc')).toBe('acc');
-    expect(choosePrimaryMetric([['loss', 9]], 'acc')).toBe('loss');
-  });
-
-  it('prefers a held-out metric among the common ones, never system/ metrics', () => {
-    expect(choosePrimaryMetric([['train/loss', 10], ['val/accuracy', 10], ['lr', 10]])).toBe('val/accuracy');
-    expect(choosePrimaryMetric([['system/cpu', 20], ['train_loss', 10], ['test_acc', 2]])).toBe('train_loss');
   });
 });
 

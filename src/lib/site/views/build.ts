@@ -3,6 +3,8 @@
  * experiments and deleted runs are not published (MLflow's UI hides them too); the home page
  * says how many were left out.
  */
+import { SYSTEM_PREFIX } from '../../analyze/metric-names.ts';
+import { metricStatsOfRuns, rankMetricStats } from '../../analyze/relevance.ts';
 import { resolveRun } from '../../analyze/resolve-run.ts';
 import { buildTables, type RunTables } from '../../analyze/tables.ts';
 import type { Run, Snapshot } from '../../model.ts';
@@ -12,7 +14,7 @@ import type { Report } from '../reports.ts';
 import { dataFiles } from '../routes.ts';
 import { safeSegment } from '../slugs.ts';
 import { compareView } from './compare-view.ts';
-import { experimentView, keysByFrequency, rankExperiment, type Ranking } from './experiment-view.ts';
+import { experimentMetrics, experimentView, keysByFrequency, rankExperiment, type Ranking } from './experiment-view.ts';
 import { currentVersion, modelView } from './model-view.ts';
 import { optional, runLink, runView, versionsByRun } from './run-view.ts';
 import type { ExperimentView, HomeView, ReportView, SiteViews } from './types.ts';
@@ -52,11 +54,14 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
   const svgs: SvgFile[] = [];
 
   const experimentViews = [];
+  const metricOrder = new Map<string, string[]>();
   for (const experiment of experiments) {
     const own = tables.runList.filter((r) => r.experimentId === experiment.id);
-    const ranking = rankExperiment(tables, experiment.id, own, options.preferredMetric);
+    const metrics = experimentMetrics(experiment, own, options.preferredMetric);
+    metricOrder.set(experiment.id, metrics.ranked.map((m) => m.key));
+    const ranking = rankExperiment(tables, experiment.id, metrics.primary);
     const charts = ranking ? await experimentCharts(experiment.id, own, ranking, svgs) : {};
-    experimentViews.push(experimentView({ experiment, runs: own, tables, ranking, charts, archive: options.archive === true }));
+    experimentViews.push(experimentView({ experiment, runs: own, tables, metrics, ranking, charts, archive: options.archive === true }));
   }
 
   const compares = [];
@@ -65,7 +70,9 @@ export async function buildSiteViews(snapshot: Snapshot, reports: Report[], opti
     compares.push(compareView(chosen, buildTables({ runs: chosen, experiments }), await compareCharts(chosen, svgs)));
   }
 
-  const runViews = tables.runList.map((run) => runView(run, { experimentName: names.get(run.experimentId) ?? run.experimentId, byId, children, versionsByRun: versions }));
+  const runViews = tables.runList.map((run) =>
+    runView(run, { experimentName: names.get(run.experimentId) ?? run.experimentId, byId, children, versionsByRun: versions, metricOrder: metricOrder.get(run.experimentId) ?? [] }),
+  );
   if (options.archive) {
     for (const view of runViews) {
       const run = byId.get(view.id) as Run;
@@ -109,11 +116,13 @@ async function experimentCharts(experimentId: string, runs: Run[], { metric, ran
 
 const COMPARE_CHART_METRICS = 6;
 
+/** The most relevant metrics (analyze/relevance.ts) two or more of the runs logged, `system/` ones left out. */
 async function compareCharts(runs: Run[], svgs: SvgFile[]): Promise<ChartImage[]> {
-  const shared = keysByFrequency(runs, (r) => r.metrics).filter(([key, n]) => n >= 2 && !key.startsWith('system/')).slice(0, COMPARE_CHART_METRICS);
+  const ranked = rankMetricStats(metricStatsOfRuns(runs));
+  const shared = ranked.filter((m) => m.runs >= 2 && !m.key.startsWith(SYSTEM_PREFIX)).slice(0, COMPARE_CHART_METRICS);
   const folder = `compare-${runs.map((r) => safeSegment(r.id).slice(0, 8)).join('-')}`;
   const charts: ChartImage[] = [];
-  for (const [metric] of shared) {
+  for (const { key: metric } of shared) {
     const chart = await historyChart(runs, metric, (theme) => dataFiles.chart(folder, safeSegment(metric), theme), svgs);
     if (chart) charts.push({ ...chart, caption: metric });
   }
