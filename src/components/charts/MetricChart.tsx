@@ -10,7 +10,8 @@
  */
 import { useId, useState } from 'react';
 import type { XAxis } from '../../lib/charts/line-spec.ts';
-import { formatNumber, formatX, valuesAt, type ChartOptions, type SpecSource } from './metric-chart-data.ts';
+import { formatMetric } from '../../lib/site/format.ts';
+import { formatX, valuesAt, type ChartOptions, type SpecSource } from './metric-chart-data.ts';
 import styles from './MetricChart.module.css';
 import { useMetricChart } from './use-metric-chart.ts';
 import { usePreferredTheme } from './use-preferred-theme.ts';
@@ -82,7 +83,7 @@ export default function MetricChart(props: MetricChartProps) {
         {hovered.length > 0 ? <li className={styles.muted}>{formatX(options.x, hoverX!)}</li> : null}
         {hovered.map((v) => (
           <li key={v.run}>
-            {v.run}: <strong>{formatNumber(v.value)}</strong>
+            {v.run}: <strong>{formatMetric(v.value)}</strong>
           </li>
         ))}
       </ul>

@@ -29,6 +29,11 @@ describe('tableChunks(rows, metrics, params) and recordToRun(record)', () => {
     expect(chunks.map((c) => [c.chunk, c.chunks, c.rows.length, c.total])).toEqual([[0, 2, TABLE_CHUNK_ROWS, TABLE_CHUNK_ROWS + 5], [1, 2, 5, TABLE_CHUNK_ROWS + 5]]);
   });
 
+  it("gives each record its run's style index, when there is one", () => {
+    const [chunk] = tableChunks([{ run: run('a', 1), depth: 0 }, { run: run('b', 2), depth: 0 }], [], [], new Map([['a', 4]]));
+    expect(chunk!.rows.map((r) => r.style)).toEqual([4, undefined]);
+  });
+
   it('gives back runs that MLflow filters judge as they judge the originals', () => {
     const original = run('r', 1, undefined, {
       params: { model: 'rf' },

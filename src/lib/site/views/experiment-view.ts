@@ -49,17 +49,20 @@ export interface Ranking {
   ranked: RankedRun[];
 }
 
-/** An experiment's metrics in relevance order, and its primary metric. */
+/** An experiment's metrics in relevance order, its primary metric and the metrics charted at first. */
 export interface ExperimentMetrics {
   ranked: RankedMetric[];
   primary: string | undefined;
+  /** The chart panels' defaults (and the static overview charts'). */
+  defaults: string[];
 }
 
 /** Computed once per experiment: ranking rules and overrides in analyze/relevance.ts (`preferred` is `--metric`). */
 export function experimentMetrics(experiment: Experiment, runs: readonly Run[], preferred: string | undefined): ExperimentMetrics {
   const pinned = pinnedMetrics(experiment.tags);
   const ranked = rankMetricStats(metricStatsOfRuns(runs), pinned);
-  return { ranked, primary: primaryMetric(ranked, [preferred, ...pinned]) };
+  const primary = primaryMetric(ranked, [preferred, ...pinned]);
+  return { ranked, primary, defaults: defaultChartMetrics(ranked, primary) };
 }
 
 /** Computed once per experiment: the page, the home page and the charts all read it. */
@@ -125,7 +128,7 @@ function otherLeaderboards(tables: RunTables, experimentId: string, ranked: Rank
 function panelsView(metrics: ExperimentMetrics, ranking: Ranking | undefined): ExperimentView['panels'] {
   return {
     metrics: metrics.ranked.map((m) => ({ key: m.key, history: m.points > 1 })),
-    defaults: defaultChartMetrics(metrics.ranked, metrics.primary),
+    defaults: metrics.defaults,
     runs: (ranking?.ranked ?? []).slice(0, PANEL_RUNS).map((r) => r.id),
   };
 }
