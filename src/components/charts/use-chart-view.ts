@@ -27,6 +27,8 @@ export interface ChartViewInputs {
   yDomain?: readonly [number, number] | undefined;
   /** What the chart's own legend lists (line-spec.ts `legendParams`); none without. */
   legend?: { styles: number[]; labels: Record<string, string> } | undefined;
+  /** The plot's height in pixels, when it follows the data (bar charts: bar-spec.ts `barsHeight`). */
+  height?: number | undefined;
   /** Report the hovered x of a line chart's hover selection on this axis. */
   hoverAxis?: XAxis;
 }
@@ -40,7 +42,7 @@ export interface ChartView {
 
 let runtime: Promise<Runtime> | undefined;
 
-export function useChartView({ spec, data, highlight, yDomain, legend, hoverAxis }: ChartViewInputs): ChartView {
+export function useChartView({ spec, data, highlight, yDomain, legend, height, hoverAxis }: ChartViewInputs): ChartView {
   const element = useRef<HTMLDivElement>(null);
   const view = useRef<View | undefined>(undefined);
   const [mounted, setMounted] = useState<View>();
@@ -87,8 +89,9 @@ export function useChartView({ spec, data, highlight, yDomain, legend, hoverAxis
     if (!mounted || !data) return;
     for (const [name, rows] of Object.entries(data)) mounted.data(name, rows as object[]);
     mounted.signal(LEGEND_STYLES_PARAM, legend?.styles ?? []).signal(LEGEND_LABELS_PARAM, legend?.labels ?? {});
+    if (height !== undefined) mounted.height(height);
     mounted.runAsync().catch(fail);
-  }, [mounted, data, legend]);
+  }, [mounted, data, legend, height]);
 
   const shown = highlight || legendRun;
   const domainKey = yDomain ? `${yDomain[0]} ${yDomain[1]}` : '';

@@ -47,9 +47,10 @@ export function barChartSpec(options: BarChartOptions): TopLevelSpec {
   const { metric, theme = 'light' } = options;
   const { fill } = styleEncodings(theme, false);
   const y = { field: 'run', type: 'nominal' as const, title: null, sort: { field: 'order', op: 'min' as const }, axis: { labelLimit: 160 } };
-  const x = { field: 'value', type: 'quantitative' as const, title: null, axis: { format: NUMBER_FORMAT } };
+  // Not stacked: no stack transform in the browser's runtime (runtime.ts), and one bar per run never stacks.
+  const x = { field: 'value', type: 'quantitative' as const, title: null, stack: null, axis: { format: NUMBER_FORMAT } };
   const layers: Layer[] = [
-    { name: 'bars', transform: [PAINT], mark: { type: 'bar', cornerRadiusEnd: 2 }, encoding: { x, y, fill, opacity: highlightOpacity(0.3) } },
+    { name: 'bars', transform: [PAINT], mark: { type: 'bar' }, encoding: { x, y, fill, opacity: highlightOpacity(0.3) } },
     {
       name: 'values',
       transform: [{ calculate: `format(datum.value, '${VALUE_FORMAT}')`, as: 'label' }],
@@ -72,6 +73,8 @@ export function barChartSpec(options: BarChartOptions): TopLevelSpec {
     ],
     width: options.width ?? 'container',
     height: barsHeight(options.bars ?? 1),
+    // Room on the right for the longest bar's value label.
+    padding: { left: 5, top: 5, bottom: 5, right: 64 },
     layer: layers,
     config: themeConfig(theme),
   };

@@ -87,6 +87,8 @@ export function styleEncodings(theme: Theme, legend: boolean) {
         columns: 2,
         symbolType: 'stroke' as const,
         symbolStrokeWidth: 2,
+        // No title: a chart whose page draws its own legend then shows nothing at all.
+        title: null,
         values: { expr: LEGEND_STYLES_PARAM },
         labelExpr: `${LEGEND_LABELS_PARAM}[datum.value]`,
       }
