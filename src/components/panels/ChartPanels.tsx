@@ -1,18 +1,20 @@
 /**
- * The experiment page's chart panels (a React island, `client:visible`), like MLflow's chart
+ * The experiment page's chart panels (a React island, `client:idle`), like MLflow's chart
  * view: a chart per chosen metric (by default the primary metric and its train/val/test
  * siblings: views/experiment-view.ts), sharing one x axis, scale, smoothing and outlier choice,
  * and one legend. They draw what the runs table shows: its ticked runs, else its first rows
  * after filtering, or its groups as mean and band (panel-runs.ts, through runs-view-event.ts);
  * until the table speaks, the leaderboard's best runs. The choices live in the address
  * (panel-state.ts). Pointing at a legend entry, or at a run's row in any table of the page,
- * highlights that run in every chart. Without JavaScript (and before hydration) the page's
- * static SVGs, passed as children, stand in.
+ * highlights that run in every chart. Without JavaScript, and until the reader scrolls near them
+ * (so data files and the Vega runtime load only then), the page's static SVGs, passed as
+ * children, stand in.
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { withBase } from '../../lib/site/paths.ts';
 import { routes } from '../../lib/site/routes.ts';
 import { usePreferredTheme } from '../charts/use-preferred-theme.ts';
+import { useVisible } from '../compare/use-visible.ts';
 import { onRunsView, requestRunsView, type RunsViewDetail } from '../page/runs-view-event.ts';
 import { replaceParams } from '../page/url-state.ts';
 import styles from './ChartPanels.module.css';
@@ -42,12 +44,14 @@ export interface ChartPanelsProps {
 export default function ChartPanels(props: ChartPanelsProps) {
   const { base, experimentId, metrics, defaults } = props;
   const theme = usePreferredTheme();
+  const box = useRef<HTMLDivElement>(null);
+  const visible = useVisible(box);
   const [choices, setChoices] = useState<PanelChoices>();
   const [view, setView] = useState<RunsViewDetail>();
   const [legendHover, setLegendHover] = useState('');
   const runs = useMemo(() => panelRuns(view, props.runs), [view, props.runs]);
   const ids = useMemo(() => runsToLoad(runs), [runs]);
-  const loaded = useRunFiles(ids, base);
+  const loaded = useRunFiles(visible ? ids : [], base);
   const entries = useMemo(() => legendEntries(runs, loaded.files), [runs, loaded.files]);
   const rowHover = useRowHover(entries, base);
   const history = useMemo(() => new Map(metrics.map((m) => [m.key, m.history])), [metrics]);
@@ -63,12 +67,12 @@ export default function ChartPanels(props: ChartPanelsProps) {
     return stop;
   }, [experimentId]);
 
-  // A box around the fallback, not a fragment: `client:visible` watches the island's children, and a bare slot has no box to intersect.
-  if (!choices) return <div className={styles.panels}>{props.children}</div>;
+  // The same box before and after: it is what the visibility observer watches.
+  if (!choices || !visible) return <div ref={box} className={styles.panels}>{props.children}</div>;
   const change = (patch: Partial<PanelChoices>) => setChoices((current) => ({ ...current!, ...patch }));
   const highlight = legendHover || rowHover;
   return (
-    <div className={styles.panels} data-chart-panels="">
+    <div ref={box} className={styles.panels} data-chart-panels="">
       <PanelControls metrics={metrics} choices={choices} grouped={runs.kind === 'groups'} onChange={change} />
       <p className={styles.note} aria-live="polite">
         {describeRuns(runs, props.primaryMetric)}

@@ -35,7 +35,7 @@ export default function PanelChart(props: PanelChartProps) {
   const { base, metric, history, entries, files, choices, theme } = props;
   const line = useMemo(() => (history ? lineData(entries, files, metric, { smoothing: choices.smooth, band: choices.band }) : undefined), [history, entries, files, metric, choices.smooth, choices.band]);
   const bars = useMemo(() => (history ? undefined : barData(entries, files, metric, inferDirection(metric))), [history, entries, files, metric]);
-  const axis = useMemo(() => (line ? yAxis([...line.series.map((r) => r.value), ...line.bands.flatMap((b) => [b.lo, b.hi])], choices.log, choices.outliers) : undefined), [line, choices.log, choices.outliers]);
+  const axis = useMemo(() => (line ? yAxis([...line.series.map((r) => r.value), ...line.bands.flatMap((b) => [b.lo, b.hi])], choices.log, choices.range) : undefined), [line, choices.log, choices.range]);
   const spec = usePanelSpec(base, theme, history, choices.x, axis?.log ?? false);
   const data = useMemo((): Record<string, readonly object[]> | undefined => (line ? { series: line.series, markers: line.markers, bands: line.bands } : bars ? { bars } : undefined), [line, bars]);
   const chart = useChartView({
@@ -52,7 +52,7 @@ export default function PanelChart(props: PanelChartProps) {
       <header className={styles.panelHeader}>
         <h3>
           <code>{metric}</code>
-          {!history ? <span className={styles.note}> logged once per run</span> : axis?.log && choices.log === 'auto' ? <span className={styles.note}> log scale</span> : null}
+          {!history ? <span className={styles.note}> logged once per run</span> : <span className={styles.note}>{axisNote(axis, choices)}</span>}
         </h3>
         <button type="button" className={styles.remove} aria-label={`Remove the chart of ${metric}`} onClick={() => props.onRemove(metric)}>
           ×
@@ -67,6 +67,12 @@ export default function PanelChart(props: PanelChartProps) {
       <div ref={chart.element} className={styles.plot} />
     </section>
   );
+}
+
+/** What the title says of an axis the reader did not choose outright: an automatic log scale, a range cut. */
+function axisNote(axis: { log: boolean; domain?: [number, number] } | undefined, choices: PanelChoices): string {
+  const notes = [axis?.log && choices.log === 'auto' ? 'log scale' : '', axis?.domain ? (choices.range === 'spikes' ? 'spikes cut' : 'outliers cut') : ''].filter(Boolean);
+  return notes.length > 0 ? ` ${notes.join(', ')}` : '';
 }
 
 /** The compiled spec a panel draws with: a line chart variant (theme × x × scale), or the theme's bar chart. */

@@ -1,17 +1,18 @@
 /**
  * The chart panels' shared controls, labelled form elements usable by keyboard: which metrics
- * are charted (every metric of the experiment, in relevance order), the x axis, the y scale,
- * smoothing, ignoring outliers and, when the table groups runs, the groups' band.
+ * are charted (every metric of the experiment, in relevance order), the x axis, the y scale and
+ * range (spikes or outliers left out), smoothing and, when the table groups runs, the groups' band.
  */
 import { useId } from 'react';
 import { BANDS, type Band } from '../../lib/charts/groups.ts';
 import { X_AXES, type XAxis } from '../../lib/charts/line-spec.ts';
-import { MAX_SMOOTHING, type LogChoice, type PanelChoices } from './panel-state.ts';
+import { MAX_SMOOTHING, type LogChoice, type PanelChoices, type RangeChoice } from './panel-state.ts';
 import styles from './ChartPanels.module.css';
 
 const X_LABELS: Record<XAxis, string> = { step: 'Step', time: 'Wall time', rel: 'Relative time' };
 const LOG_LABELS: Record<LogChoice, string> = { auto: 'Automatic', linear: 'Linear', log: 'Log' };
 const BAND_LABELS: Record<Band, string> = { std: 'Mean ± std', minmax: 'Min – max' };
+const RANGE_LABELS: Record<RangeChoice, string> = { spikes: 'Without spikes', outliers: 'Ignore outliers (5–95 %)', full: 'Everything' };
 
 export interface PanelControlsProps {
   metrics: readonly { key: string; history: boolean }[];
@@ -74,7 +75,14 @@ export default function PanelControls({ metrics, choices, grouped, onChange }: P
         />
         <output htmlFor={`${id}-smooth`}>{choices.smooth.toFixed(2)}</output>
         <label>
-          <input type="checkbox" checked={choices.outliers} onChange={(e) => onChange({ outliers: e.currentTarget.checked })} /> Ignore outliers
+          Y range{' '}
+          <select value={choices.range} onChange={(e) => onChange({ range: e.currentTarget.value as RangeChoice })}>
+            {(Object.keys(RANGE_LABELS) as RangeChoice[]).map((range) => (
+              <option key={range} value={range}>
+                {RANGE_LABELS[range]}
+              </option>
+            ))}
+          </select>
         </label>
         {grouped ? (
           <label>

@@ -1,18 +1,18 @@
 /**
  * The chart panels' data: legend entries (each drawn run or group with its label and style),
  * and per metric the rows of a line chart (runs, or groups as mean and band) or of a bar chart
- * (a metric logged once), and the y axis the reader's choices give (automatic log scale,
- * ignoring outliers: charts/outliers.ts). Pure, browser-safe: the island only wires it up.
+ * (a metric logged once), and the y axis the reader's choices give (automatic log scale, spikes
+ * or outliers left out: charts/outliers.ts). Pure, browser-safe: the island only wires it up.
  */
 import { metricNumber } from '../../lib/metric-value.ts';
 import { barRows, type BarRow } from '../../lib/charts/bar-spec.ts';
 import { groupRows, type Band, type BandRow } from '../../lib/charts/groups.ts';
-import { autoLogScale, IGNORE_OUTLIERS, outlierDomain } from '../../lib/charts/outliers.ts';
+import { autoLogScale, IGNORE_OUTLIERS, outlierDomain, spikeDomain } from '../../lib/charts/outliers.ts';
 import type { DecodedSeriesFile } from '../../lib/charts/series-file.ts';
 import type { MarkerRow, RunSeries, SeriesRow } from '../../lib/charts/series.ts';
 import { budgetPerRun, fileRuns, metricChartRows } from '../charts/metric-chart-data.ts';
 import type { PanelRuns } from './panel-runs.ts';
-import type { LogChoice } from './panel-state.ts';
+import type { LogChoice, RangeChoice } from './panel-state.ts';
 
 /** A line (and legend entry) of the panels: one run, or one group of runs. */
 export interface LegendEntry {
@@ -69,10 +69,13 @@ export function barData(entries: readonly LegendEntry[], files: readonly Decoded
   return barRows(values, direction);
 }
 
-/** The y axis of one chart: log when asked, or automatically when its values span decades; the outlier-free range when asked. */
-export function yAxis(values: readonly number[], log: LogChoice, ignoreOutliers: boolean): { log: boolean; domain?: [number, number] } {
+/**
+ * The y axis of one chart: log when asked, or automatically when its values span decades; its
+ * range without spikes (as the static SVGs), without outliers, or everything.
+ */
+export function yAxis(values: readonly number[], log: LogChoice, range: RangeChoice): { log: boolean; domain?: [number, number] } {
   const useLog = log === 'log' || (log === 'auto' && autoLogScale(values));
-  const domain = ignoreOutliers ? outlierDomain(values, IGNORE_OUTLIERS, useLog) : undefined;
+  const domain = range === 'outliers' ? outlierDomain(values, IGNORE_OUTLIERS, useLog) : range === 'spikes' ? spikeDomain(values, useLog) : undefined;
   return { log: useLog, ...(domain ? { domain } : {}) };
 }
 

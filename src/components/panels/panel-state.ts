@@ -7,7 +7,9 @@
  * - `x`: `time` or `rel` (default `step`).
  * - `log`: `1` log, `0` linear (default: automatic per chart, log when the values span decades).
  * - `smooth`: the EMA weight, 0 … 0.99 (default 0).
- * - `outliers`: `1` to ignore outliers (y range by percentiles).
+ * - `outliers`: `1` ignores outliers (y range from the 5th to the 95th percentile), `0` shows the
+ *   full range (default: spikes cut, the 1st to the 99th percentile when the rest would be
+ *   flattened; charts/outliers.ts).
  * - `band`: `minmax` for groups' min…max bands (default ± std).
  * Reading is tolerant: a value it cannot use falls back to the default. Pure, browser-safe.
  */
@@ -15,6 +17,8 @@ import { BANDS, type Band } from '../../lib/charts/groups.ts';
 import { X_AXES, type XAxis } from '../../lib/charts/line-spec.ts';
 
 export type LogChoice = 'auto' | 'linear' | 'log';
+/** The y range: without spikes (default), without outliers, or everything. */
+export type RangeChoice = 'spikes' | 'outliers' | 'full';
 
 export interface PanelChoices {
   charts: string[];
@@ -22,14 +26,14 @@ export interface PanelChoices {
   log: LogChoice;
   /** EMA weight, 0 … 0.99. */
   smooth: number;
-  outliers: boolean;
+  range: RangeChoice;
   band: Band;
 }
 
 export const MAX_SMOOTHING = 0.99;
 
 export function defaultChoices(defaults: readonly string[]): PanelChoices {
-  return { charts: [...defaults], x: 'step', log: 'auto', smooth: 0, outliers: false, band: 'std' };
+  return { charts: [...defaults], x: 'step', log: 'auto', smooth: 0, range: 'spikes', band: 'std' };
 }
 
 /** The choices a query string asks for, `metrics` being the keys the experiment has. */
@@ -47,7 +51,8 @@ export function readChoices(search: string, metrics: readonly string[], defaults
   if (log === '1' || log === '0') choices.log = log === '1' ? 'log' : 'linear';
   const smooth = Number(params.get('smooth') ?? '0');
   if (Number.isFinite(smooth)) choices.smooth = Math.min(MAX_SMOOTHING, Math.max(0, smooth));
-  choices.outliers = params.get('outliers') === '1';
+  const outliers = params.get('outliers');
+  if (outliers === '1' || outliers === '0') choices.range = outliers === '1' ? 'outliers' : 'full';
   const band = params.get('band');
   if (band !== null && (BANDS as readonly string[]).includes(band)) choices.band = band as Band;
   return choices;
@@ -62,7 +67,7 @@ export function choiceParams(choices: PanelChoices, defaults: readonly string[])
     x: choices.x === 'step' ? undefined : choices.x,
     log: choices.log === 'auto' ? undefined : choices.log === 'log' ? '1' : '0',
     smooth: choices.smooth === 0 ? undefined : String(choices.smooth),
-    outliers: choices.outliers ? '1' : undefined,
+    outliers: choices.range === 'spikes' ? undefined : choices.range === 'outliers' ? '1' : '0',
     band: choices.band === 'std' ? undefined : choices.band,
   };
 }

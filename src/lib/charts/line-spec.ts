@@ -143,6 +143,8 @@ export function lineChartSpec(options: LineChartOptions): TopLevelSpec {
         y: yEnc,
         color,
         strokeDash,
+        // Screen readers (and tests) name a line by its run, not by its style index.
+        description: { field: 'run', type: 'nominal' },
         // Not `opacity`: Vega-Lite would copy it into the colour legend only, which then no longer merges with the dash legend.
         strokeOpacity: highlightOpacity(0.15),
         strokeWidth: { condition: { test: `datum.run === ${HIGHLIGHT_PARAM}`, value: 2.5 }, value: 1.5 },

@@ -60,14 +60,18 @@ describe('barData(entries, files, metric, direction)', () => {
 describe('yAxis(values, log, ignoreOutliers)', () => {
   const decades = [90, 30, 10, 3, 1, 0.3, 0.2, 0.1];
   it('goes logarithmic when asked, or on its own when the values span decades', () => {
-    expect(yAxis(decades, 'auto', false)).toEqual({ log: true });
-    expect(yAxis(decades, 'linear', false)).toEqual({ log: false });
-    expect(yAxis([1, 2, 3], 'log', false)).toEqual({ log: true });
+    expect(yAxis(decades, 'auto', 'full')).toEqual({ log: true });
+    expect(yAxis(decades, 'linear', 'full')).toEqual({ log: false });
+    expect(yAxis([1, 2, 3], 'log', 'full')).toEqual({ log: true });
   });
 
-  it('cuts the range to leave out outliers when asked', () => {
-    const values = [...Array.from({ length: 50 }, (_, i) => 1 + i / 100), 1000];
-    const axis = yAxis(values, 'linear', true);
-    expect(axis.domain![1]).toBeLessThan(2);
+  it('cuts spikes by default, outliers when asked, nothing on "everything"', () => {
+    const spiky = [...Array.from({ length: 200 }, (_, i) => 1 + (i % 50) / 100), 1000];
+    expect(yAxis(spiky, 'linear', 'spikes').domain![1]).toBeLessThan(2);
+    expect(yAxis(spiky, 'linear', 'full').domain).toBeUndefined();
+    // A few moderate outliers: not spikes that flatten the rest, but outside the 5th–95th percentiles.
+    const steady = [...Array.from({ length: 200 }, (_, i) => 1 + (i % 50) / 100), ...Array.from({ length: 6 }, () => 1.9)];
+    expect(yAxis(steady, 'linear', 'spikes').domain).toBeUndefined();
+    expect(yAxis(steady, 'linear', 'outliers').domain![1]).toBeLessThan(1.9);
   });
 });

@@ -12,12 +12,12 @@ describe('readChoices(search, metrics, defaults) / choiceParams(choices, default
   });
 
   it('round-trips every choice through the address, keys with commas and percent signs included', () => {
-    const choices = { charts: ['a,b%c', 'train/loss'], x: 'rel' as const, log: 'log' as const, smooth: 0.6, outliers: true, band: 'minmax' as const };
+    const choices = { charts: ['a,b%c', 'train/loss'], x: 'rel' as const, log: 'log' as const, smooth: 0.6, range: 'outliers' as const, band: 'minmax' as const };
     const search = withParams('?filter=metrics.a%20%3E%201', choiceParams(choices, defaults));
     expect(readChoices(search, metrics, defaults)).toEqual(choices);
     expect(new URLSearchParams(search).get('filter')).toBe('metrics.a > 1');
-    const linear = withParams('', choiceParams({ ...choices, log: 'linear' }, defaults));
-    expect(readChoices(linear, metrics, defaults).log).toBe('linear');
+    const linear = withParams('', choiceParams({ ...choices, log: 'linear', range: 'full' }, defaults));
+    expect(readChoices(linear, metrics, defaults)).toMatchObject({ log: 'linear', range: 'full' });
   });
 
   it('keeps "no charts" apart from the default charts', () => {
