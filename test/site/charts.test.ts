@@ -12,7 +12,7 @@ import { readStores } from '../../src/lib/read/index.ts';
 import type { Run } from '../../src/lib/model.ts';
 import { runStyles } from '../../src/lib/site/run-styles.ts';
 import { launchChromium } from '../support/browser.ts';
-import { FIXTURES } from '../support/fixtures.ts';
+import { FIXTURES, ROOT } from '../support/fixtures.ts';
 import { serveSite, type Served } from '../support/serve.ts';
 
 const site = inject('sites').yolo!;
@@ -202,6 +202,57 @@ describe('experiment chart panels', () => {
     expect(await images.count()).toBeGreaterThanOrEqual(4);
     expect(await images.first().getAttribute('alt')).toContain(MAP);
     expect(await page.locator('[data-chart-panels]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('chart panels of a metric logged once (demo churn experiment)', () => {
+  it('draw it as a bar per run in the run’s colour, best first', async () => {
+    const demo = inject('sites').demoBase!;
+    const demoServed = await serveSite(demo.out, demo.base);
+    const snapshot = await readStores([join(ROOT, 'content/mlruns')]);
+    const churn = snapshot.experiments.find((e) => e.name === 'churn-prediction')!;
+    const churnRuns = snapshot.runs.filter((r) => r.experimentId === churn.id);
+    const styles = runStyles(churnRuns);
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(`${demoServed.url}experiments/${churn.id}/`);
+    await page.locator('#charts').scrollIntoViewIfNeeded();
+    const chart = page.locator('section[aria-label="Chart of val_auc"]');
+    await expect.poll(() => chart.locator('.bars_marks path').count(), { timeout: 15_000 }).toBe(3);
+    expect(await chart.locator('h3').textContent()).toContain('logged once per run');
+    const best = [...churnRuns].sort((a, b) => (b.metrics.val_auc!.latest.value as number) - (a.metrics.val_auc!.latest.value as number));
+    const fills = await chart.locator('.bars_marks path').evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')));
+    expect(fills).toEqual(best.map((r) => runStyle(styles.get(r.id)!, 'light').color));
+    const widths = await chart.locator('.bars_marks path').evaluateAll((paths) => paths.map((p) => p.getBoundingClientRect().width));
+    expect(widths.every((w) => w > 10)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+    await demoServed.close();
+  });
+});
+
+describe('compare page charts', () => {
+  it('highlight a run while its entry in the chart legend is pointed at', async () => {
+    const ids = ['sgdtest3', 'adamaxtest', 'testrun1'].map((n) => named(n).id);
+    const { page, problems } = await open(`compare/?runs=${ids.join(',')}`);
+    await page.getByRole('heading', { name: 'Charts' }).scrollIntoViewIfNeeded();
+    const chart = page.locator(`section[aria-label="History of ${MAP}"]`);
+    const label = chart.locator('g.role-legend-label text', { hasText: 'adamaxtest' });
+    await label.scrollIntoViewIfNeeded();
+    const box = (await label.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const opacities = () => chart.locator('path[aria-roledescription="line mark"]').evaluateAll((paths) => paths.map((p) => [p.getAttribute('aria-label'), p.getAttribute('stroke-opacity')]));
+    await expect.poll(opacities).toEqual([
+      ['sgdtest3', '0.15'],
+      ['adamaxtest', '1'],
+      ['testrun1', '0.15'],
+    ]);
+    await page.mouse.move(5, 5);
+    await expect.poll(async () => (await opacities()).every(([, o]) => o === '1')).toBe(true);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

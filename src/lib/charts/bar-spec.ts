@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { highlightOpacity, PAINT, styleEncodings } from './line-spec.ts';
 import type { RowStyle } from './series.ts';
-import { DATA, HIGHLIGHT_PARAM, LEGEND_LABELS_PARAM, LEGEND_STYLES_PARAM, NUMBER_FORMAT, VALUE_FORMAT, VEGA_LITE_SCHEMA, Y_DOMAIN_PARAM, type FrameOptions, type Layer } from './spec-frame.ts';
+import { DATA, frame, HIGHLIGHT_PARAM, LEGEND_LABELS_PARAM, LEGEND_STYLES_PARAM, NUMBER_FORMAT, VALUE_FORMAT, VEGA_LITE_SCHEMA, Y_DOMAIN_PARAM, type FrameOptions, type Layer } from './spec-frame.ts';
 import { styleIndex, themeConfig } from './theme.ts';
 
 export interface BarRow extends RowStyle {
@@ -71,8 +71,7 @@ export function barChartSpec(options: BarChartOptions): TopLevelSpec {
       { name: LEGEND_STYLES_PARAM, value: [] },
       { name: LEGEND_LABELS_PARAM, value: {} },
     ],
-    width: options.width ?? 'container',
-    height: barsHeight(options.bars ?? 1),
+    ...frame({ ...(options.width !== undefined ? { width: options.width } : {}) }, barsHeight(options.bars ?? 1)),
     // Room on the right for the longest bar's value label.
     padding: { left: 5, top: 5, bottom: 5, right: 64 },
     layer: layers,

@@ -138,6 +138,9 @@ export function lineChartSpec(options: LineChartOptions): TopLevelSpec {
       name: 'lines',
       transform: positive,
       mark: { type: 'line', clip: true },
+      // A selection bound to the legend, only so that Vega makes the legend's items respond to the
+      // pointer: the page reads which run is pointed at (use-chart-view.ts) and sets `highlight`.
+      ...(legend ? { params: [{ name: 'legend_hover', select: { type: 'point' as const, fields: ['style'], on: 'pointerover', clear: 'pointerout' }, bind: { legend: 'pointerover' } }] } : {}),
       encoding: {
         x: xEnc,
         y: yEnc,

@@ -56,6 +56,12 @@ export interface FrameOptions {
   height?: number;
 }
 
-export function frame(options: FrameOptions, defaultHeight: number): { width: number | 'container'; height: number } {
-  return { width: options.width ?? 'container', height: options.height ?? defaultHeight };
+/**
+ * Size of a chart. A `container` width fits the element, and the view grows again when its
+ * content does at run time (a legend filled in by a parameter, bars added), instead of drawing
+ * past its own bottom edge where the pointer cannot reach.
+ */
+export function frame(options: FrameOptions, defaultHeight: number): { width: number | 'container'; height: number; autosize?: { type: 'fit-x'; contains: 'padding'; resize: true } } {
+  const width = options.width ?? 'container';
+  return { width, height: options.height ?? defaultHeight, ...(width === 'container' ? { autosize: { type: 'fit-x', contains: 'padding', resize: true } } : {}) };
 }
