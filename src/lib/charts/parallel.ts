@@ -15,6 +15,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { compareStrings } from '../order.ts';
+// The site's one number format for text made outside Vega (axis labels here are data, not Vega ticks).
+import { formatMetric } from '../site/format.ts';
 import { DATA, frame, VEGA_LITE_SCHEMA, type FrameOptions, type Layer } from './spec-frame.ts';
 import { THEMES, themeConfig } from './theme.ts';
 
@@ -112,13 +114,13 @@ function numericAxis(values: number[]): Placement {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min === max) return { positions: values.map(() => 0.5), ticks: [{ pos: 0.5, text: shortNumber(min) }] };
+  if (min === max) return { positions: values.map(() => 0.5), ticks: [{ pos: 0.5, text: formatMetric(min) }] };
   return {
     positions: values.map((v) => (v - min) / (max - min)),
     ticks: [
-      { pos: 0, text: shortNumber(min) },
-      { pos: 0.5, text: shortNumber((min + max) / 2) },
-      { pos: 1, text: shortNumber(max) },
+      { pos: 0, text: formatMetric(min) },
+      { pos: 0.5, text: formatMetric((min + max) / 2) },
+      { pos: 1, text: formatMetric(max) },
     ],
   };
 }
@@ -130,10 +132,6 @@ function categoricalAxis(values: string[]): Placement {
   return { positions: values.map((v) => at(index.get(v)!)), ticks: categories.map((text, i) => ({ pos: at(i), text })) };
 }
 
-/** Four significant digits, without trailing zeros. */
-function shortNumber(n: number): string {
-  return String(Number(n.toPrecision(4)));
-}
 
 export interface ParallelOptions extends FrameOptions {
   /** The metric coloring the lines (legend title). */
