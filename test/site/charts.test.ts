@@ -11,7 +11,7 @@ import { runStyle, type Theme } from '../../src/lib/charts/theme.ts';
 import { readStores } from '../../src/lib/read/index.ts';
 import type { Run } from '../../src/lib/model.ts';
 import { runStyles } from '../../src/lib/site/run-styles.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, openPage } from '../support/browser.ts';
 import { FIXTURES, ROOT } from '../support/fixtures.ts';
 import { serveSite, type Served } from '../support/serve.ts';
 
@@ -34,20 +34,8 @@ afterAll(async () => {
   await served?.close();
 });
 
-interface Opened {
-  page: Page;
-  problems: string[];
-}
-
-async function open(path: string, options: { javaScript?: boolean; theme?: Theme; width?: number } = {}): Promise<Opened> {
-  const page = await browser.newPage({ javaScriptEnabled: options.javaScript ?? true, colorScheme: options.theme ?? 'light', viewport: { width: options.width ?? 1200, height: 900 } });
-  const problems: string[] = [];
-  page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('response', (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)));
-  await page.goto(served.url + path.replace(/^\//, ''));
-  return { page, problems };
-}
+const open = (path: string, options: { javaScript?: boolean; theme?: Theme } = {}) =>
+  openPage(browser, served.url + path.replace(/^\//, ''), { ...(options.javaScript === false ? { javaScript: false } : {}), dark: options.theme === 'dark' });
 
 const experimentPath = () => `experiments/${experimentId}/`;
 const named = (name: string) => runs.find((r) => r.name === name)!;
@@ -214,11 +202,7 @@ describe('chart panels of a metric logged once (demo churn experiment)', () => {
     const churn = snapshot.experiments.find((e) => e.name === 'churn-prediction')!;
     const churnRuns = snapshot.runs.filter((r) => r.experimentId === churn.id);
     const styles = runStyles(churnRuns);
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const problems: string[] = [];
-    page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
-    page.on('pageerror', (e) => problems.push(String(e)));
-    await page.goto(`${demoServed.url}experiments/${churn.id}/`);
+    const { page, problems } = await openPage(browser, `${demoServed.url}experiments/${churn.id}/`);
     await page.locator('#charts').scrollIntoViewIfNeeded();
     const chart = page.locator('section[aria-label="Chart of val_auc"]');
     await expect.poll(() => chart.locator('.bars_marks path').count(), { timeout: 15_000 }).toBe(3);

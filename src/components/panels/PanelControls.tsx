@@ -5,14 +5,15 @@
  */
 import { useId } from 'react';
 import { BANDS, type Band } from '../../lib/charts/groups.ts';
-import { X_AXES, type XAxis } from '../../lib/charts/line-spec.ts';
-import { MAX_SMOOTHING, type LogChoice, type PanelChoices, type RangeChoice } from './panel-state.ts';
+import { Choice, SmoothingSlider, XAxisChoice } from '../charts/ChartInputs.tsx';
+import type { LogChoice, PanelChoices, RangeChoice } from './panel-state.ts';
 import styles from './ChartPanels.module.css';
 
-const X_LABELS: Record<XAxis, string> = { step: 'Step', time: 'Wall time', rel: 'Relative time' };
+const LOG_CHOICES: readonly LogChoice[] = ['auto', 'linear', 'log'];
 const LOG_LABELS: Record<LogChoice, string> = { auto: 'Automatic', linear: 'Linear', log: 'Log' };
-const BAND_LABELS: Record<Band, string> = { std: 'Mean ± std', minmax: 'Min – max' };
+const RANGE_CHOICES: readonly RangeChoice[] = ['spikes', 'outliers', 'full'];
 const RANGE_LABELS: Record<RangeChoice, string> = { spikes: 'Without spikes', outliers: 'Ignore outliers (5–95 %)', full: 'Everything' };
+const BAND_LABELS: Record<Band, string> = { std: 'Mean ± std', minmax: 'Min – max' };
 
 export interface PanelControlsProps {
   metrics: readonly { key: string; history: boolean }[];
@@ -43,59 +44,11 @@ export default function PanelControls({ metrics, choices, grouped, onChange }: P
       </details>
       <fieldset className={styles.options}>
         <legend className="visually-hidden">Chart options</legend>
-        <label>
-          X axis{' '}
-          <select value={choices.x} onChange={(e) => onChange({ x: e.currentTarget.value as XAxis })}>
-            {X_AXES.map((x) => (
-              <option key={x} value={x}>
-                {X_LABELS[x]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Y scale{' '}
-          <select value={choices.log} onChange={(e) => onChange({ log: e.currentTarget.value as LogChoice })}>
-            {(Object.keys(LOG_LABELS) as LogChoice[]).map((log) => (
-              <option key={log} value={log}>
-                {LOG_LABELS[log]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={`${id}-smooth`}>Smoothing</label>
-        <input
-          id={`${id}-smooth`}
-          type="range"
-          min={0}
-          max={MAX_SMOOTHING}
-          step={0.01}
-          value={choices.smooth}
-          onChange={(e) => onChange({ smooth: Number(e.currentTarget.value) })}
-        />
-        <output htmlFor={`${id}-smooth`}>{choices.smooth.toFixed(2)}</output>
-        <label>
-          Y range{' '}
-          <select value={choices.range} onChange={(e) => onChange({ range: e.currentTarget.value as RangeChoice })}>
-            {(Object.keys(RANGE_LABELS) as RangeChoice[]).map((range) => (
-              <option key={range} value={range}>
-                {RANGE_LABELS[range]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {grouped ? (
-          <label>
-            Band{' '}
-            <select value={choices.band} onChange={(e) => onChange({ band: e.currentTarget.value as Band })}>
-              {BANDS.map((band) => (
-                <option key={band} value={band}>
-                  {BAND_LABELS[band]}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        <XAxisChoice value={choices.x} onChange={(x) => onChange({ x })} />
+        <Choice label="Y scale" value={choices.log} choices={LOG_CHOICES} labels={LOG_LABELS} onChange={(log) => onChange({ log })} />
+        <SmoothingSlider value={choices.smooth} onChange={(smooth) => onChange({ smooth })} />
+        <Choice label="Y range" value={choices.range} choices={RANGE_CHOICES} labels={RANGE_LABELS} onChange={(range) => onChange({ range })} />
+        {grouped ? <Choice label="Band" value={choices.band} choices={BANDS} labels={BAND_LABELS} onChange={(band) => onChange({ band })} /> : null}
       </fieldset>
     </div>
   );

@@ -15,6 +15,7 @@
  */
 import { BANDS, type Band } from '../../lib/charts/groups.ts';
 import { X_AXES, type XAxis } from '../../lib/charts/line-spec.ts';
+import { MAX_SMOOTHING } from '../../lib/charts/series.ts';
 
 export type LogChoice = 'auto' | 'linear' | 'log';
 /** The y range: without spikes (default), without outliers, or everything. */
@@ -29,8 +30,6 @@ export interface PanelChoices {
   range: RangeChoice;
   band: Band;
 }
-
-export const MAX_SMOOTHING = 0.99;
 
 export function defaultChoices(defaults: readonly string[]): PanelChoices {
   return { charts: [...defaults], x: 'step', log: 'auto', smooth: 0, range: 'spikes', band: 'std' };

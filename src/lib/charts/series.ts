@@ -109,6 +109,9 @@ function firstTimestamp(points: readonly Point[]): number {
   return Number.isFinite(min) ? min : 0;
 }
 
+/** The largest smoothing weight the charts offer (MLflow's slider stops short of 1 too). */
+export const MAX_SMOOTHING = 0.99;
+
 /**
  * Debiased exponential moving average, as MLflow's charts smooth lines
  * (mlflow/server/js/src/experiment-tracking/components/MetricsPlotView.tsx `EMA`, used by
