@@ -5,13 +5,11 @@
  * that differ. By default the six most relevant metrics all runs share (ranked over the runs'
  * data files, which the charts load anyway); the checkboxes pick others.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
-import type { DecodedSeriesFile } from '../../lib/charts/series-file.ts';
-import { withBase } from '../../lib/site/paths.ts';
+import { useId, useMemo, useState } from 'react';
 import type { RunSummaryData } from '../../lib/site/run-data.ts';
 import MetricChart from '../charts/MetricChart.tsx';
-import { loadSeriesFiles } from '../charts/metric-chart-data.ts';
-import { dataFiles, lineSpecUrls } from '../../lib/site/routes.ts';
+import { useRunFiles } from '../charts/use-run-files.ts';
+import { lineSpecUrls } from '../../lib/site/routes.ts';
 import { chartRunNames, defaultChartMetrics, metricChoices, seriesUrls } from './compare-charts.ts';
 import type { RunComparison } from './compare-diff.ts';
 import styles from './Compare.module.css';
@@ -26,15 +24,16 @@ export interface CompareChartsProps {
 
 export default function CompareCharts({ base, runs, comparison }: CompareChartsProps) {
   const id = useId();
-  const files = useRunFiles(runs, base);
-  const choices = useMemo(() => metricChoices(runs, files ?? []), [runs, files]);
+  const ids = useMemo(() => runs.map((run) => run.id), [runs]);
+  const loaded = useRunFiles(ids, base);
+  const choices = useMemo(() => metricChoices(runs, loaded.files), [runs, loaded.files]);
   const [picked, setPicked] = useState<readonly string[]>();
   const shown = (picked ?? defaultChartMetrics(choices)).filter((key) => choices.keys.includes(key));
   const runNames = useMemo(() => chartRunNames(runs), [runs]);
   const colorMetrics = useMemo(() => choices.keys.filter((key) => choices.shared.has(key)), [choices]);
   const specs = useMemo(() => lineSpecUrls(base), [base]);
   const toggle = (key: string, on: boolean) => setPicked(on ? [...shown, key] : shown.filter((k) => k !== key));
-  if (files === undefined) return <p className={styles.status}>Loading charts…</p>;
+  if (!loaded.complete) return <p className={styles.status}>Loading charts…</p>;
   if (choices.keys.length === 0) return <p className={styles.status}>These runs logged no metrics.</p>;
   return (
     <>
@@ -66,17 +65,3 @@ export default function CompareCharts({ base, runs, comparison }: CompareChartsP
   );
 }
 
-/** The runs' data files, decoded (a run whose file fails is left out here; its chart says why). */
-function useRunFiles(runs: readonly RunSummaryData[], base: string): DecodedSeriesFile[] | undefined {
-  const [files, setFiles] = useState<DecodedSeriesFile[]>();
-  const key = runs.map((run) => run.id).join('\n');
-  useEffect(() => {
-    let live = true;
-    const urls = runs.map((run) => withBase(dataFiles.run(run.id), base));
-    void Promise.all(urls.map((url) => loadSeriesFiles([url]).catch((): DecodedSeriesFile[] => []))).then((loaded) => live && setFiles(loaded.flat()));
-    return () => {
-      live = false;
-    };
-  }, [key, base]);
-  return files;
-}

@@ -14,6 +14,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { withBase } from '../../lib/site/paths.ts';
 import { routes } from '../../lib/site/routes.ts';
 import { usePreferredTheme } from '../charts/use-preferred-theme.ts';
+import { useRunFiles } from '../charts/use-run-files.ts';
 import { useVisible } from '../compare/use-visible.ts';
 import { onRunsView, requestRunsView, type RunsViewDetail } from '../page/runs-view-event.ts';
 import { replaceParams } from '../page/url-state.ts';
@@ -24,7 +25,6 @@ import PanelLegend from './PanelLegend.tsx';
 import { legendEntries, type LegendEntry } from './panel-data.ts';
 import { describeRuns, panelRuns, runsToLoad } from './panel-runs.ts';
 import { choiceParams, readChoices, type PanelChoices } from './panel-state.ts';
-import { useRunFiles } from './use-run-files.ts';
 
 export interface ChartPanelsProps {
   /** The site's base path (`import.meta.env.BASE_URL`). */

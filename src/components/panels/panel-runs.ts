@@ -6,9 +6,10 @@
  * runs) as one line. Until the table speaks, the experiment's best runs by the primary metric.
  * Pure, browser-safe.
  */
+import { DRAWN_RUNS } from '../../lib/charts/spec-frame.ts';
 import type { RunsViewDetail } from '../page/runs-view-event.ts';
 
-export const SHOWN_RUNS = 10;
+export const SHOWN_RUNS = DRAWN_RUNS;
 export const SELECTED_RUNS = 50;
 export const GROUPS = 10;
 export const GROUP_RUNS = 30;

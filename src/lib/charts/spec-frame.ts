@@ -48,6 +48,9 @@ export const STEP_FORMAT = ',d';
 export const NUMBER_FORMAT = ',~r';
 export const VALUE_FORMAT = ',.6~r';
 
+/** Runs a chart of several runs draws at first: the experiment panels (the best runs, or the table's first rows) and their static SVGs alike. */
+export const DRAWN_RUNS = 10;
+
 export interface FrameOptions {
   theme?: Theme;
   /** Pixels, or `container` (the default) to follow the element's width in the browser; SVG needs pixels. */

@@ -14,6 +14,7 @@ import { barChartSpec, barRows } from '../charts/bar-spec.ts';
 import { autoLogScale, spikeDomain } from '../charts/outliers.ts';
 import { chartRows, distinctStyles, runLabels } from '../charts/series.ts';
 import { DATA, axisType, axisValue, lineChartSpec, parallelData, parallelSpec, scatterSpec, type Theme } from '../charts/specs.ts';
+import { DRAWN_RUNS } from '../charts/spec-frame.ts';
 import { renderSvg } from '../charts/svg.ts';
 import { legendParams } from '../charts/line-spec.ts';
 import type { TopLevelSpec } from 'vega-lite';
@@ -46,7 +47,7 @@ const THEMES: Theme[] = ['light', 'dark'];
 const WIDTH = 1140;
 const HEIGHT = 300;
 /** Runs drawn in the overview's charts, best first (as many as the chart panels draw at first). */
-export const HISTORY_RUNS = 10;
+export const HISTORY_RUNS = DRAWN_RUNS;
 /** Points per series in static charts (downsample.ts: every bucket's min and max kept). */
 const POINT_BUDGET = 600;
 /** Runs in the parallel coordinates chart (the best ones): more lines is ink, not information. */

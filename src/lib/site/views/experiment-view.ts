@@ -12,6 +12,7 @@ import { compareMlflowDefault, type RunTables } from '../../analyze/tables.ts';
 import { metricValue } from '../../metric-value.ts';
 import type { Experiment, Run, RunStatus } from '../../model.ts';
 import { compareStrings } from '../../order.ts';
+import { DRAWN_RUNS } from '../../charts/spec-frame.ts';
 import type { ChartImages } from '../charts-static.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { TABLE_CHUNK_ROWS, treeOrder } from '../table-data.ts';
@@ -25,8 +26,7 @@ const PREVIEW_PARAMS = 5;
 const LEADERBOARD_SIZE = 10;
 /** Leaderboards a reader can switch to, the primary one included. */
 const LEADERBOARD_METRICS = 8;
-/** Runs the chart panels draw before the runs table says which (the best first). */
-const PANEL_RUNS = 10;
+
 const STATUSES: RunStatus[] = ['FINISHED', 'RUNNING', 'SCHEDULED', 'FAILED', 'KILLED'];
 
 export interface ExperimentInput {
@@ -129,7 +129,7 @@ function panelsView(metrics: ExperimentMetrics, ranking: Ranking | undefined): E
   return {
     metrics: metrics.ranked.map((m) => ({ key: m.key, history: m.points > 1 })),
     defaults: metrics.defaults,
-    runs: (ranking?.ranked ?? []).slice(0, PANEL_RUNS).map((r) => r.id),
+    runs: (ranking?.ranked ?? []).slice(0, DRAWN_RUNS).map((r) => r.id),
   };
 }
 

@@ -1,13 +1,14 @@
 /**
- * The data files (series-file.ts) of the runs the panels draw, fetched through the page's JSON
- * cache (metric-chart-data.ts), so runs drawn again are not fetched again. One missing or broken
- * file leaves its run out and is reported; the others still draw.
+ * The data files (series-file.ts) of the runs a page charts (experiment panels, compare page),
+ * fetched through the page's JSON cache (metric-chart-data.ts), so runs drawn again are not
+ * fetched again. One missing or broken file leaves its run out and is reported; the others
+ * still draw.
  */
 import { useEffect, useState } from 'react';
 import type { DecodedSeriesFile } from '../../lib/charts/series-file.ts';
 import { withBase } from '../../lib/site/paths.ts';
 import { dataFiles } from '../../lib/site/routes.ts';
-import { loadSeriesFiles } from '../charts/metric-chart-data.ts';
+import { loadSeriesFiles } from './metric-chart-data.ts';
 
 export interface RunFiles {
   /** The loaded files, in the order of the ids asked for. */
