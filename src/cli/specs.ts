@@ -24,7 +24,7 @@ export const buildSpec: CommandSpec = {
     base: { type: 'string', value: '/SUB/PATH/', description: 'Serve the site under a sub-path (GitHub Pages: /<repo>/).' },
     site: { type: 'string', value: 'URL', description: "The site's public URL (canonical links)." },
     title: { type: 'string', value: 'TEXT', description: 'Project title shown in the header (default: Runfolio).' },
-    metric: { type: 'string', value: 'KEY', description: 'The metric experiment pages rank by (default: the one most runs logged).' },
+    metric: { type: 'string', value: 'KEY', description: 'The metric experiment pages rank by, where runs logged it (default: the experiment tag runfolio.metrics, else the most telling metric; see README).' },
     compare: { type: 'string', multiple: true, value: 'RUN,RUN', description: 'Also publish a static comparison page of these runs. Repeatable.' },
     archive: { type: 'boolean', description: 'Build an archive that works from disk (file://) without JavaScript, with the Snapshot and a SHA-256 manifest.' },
     drafts: { type: 'boolean', description: 'Also publish the reports whose front matter says draft: true.' },

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTables } from '../../src/lib/analyze/tables.ts';
 import { readStores } from '../../src/lib/read/index.ts';
-import { experimentView, rankExperiment } from '../../src/lib/site/views/experiment-view.ts';
+import { experimentMetrics, experimentView, rankExperiment } from '../../src/lib/site/views/experiment-view.ts';
 import { SHARED_FIXTURES } from '../support/fixtures.ts';
 import { readRawRuns } from '../support/raw-mlruns.ts';
 
@@ -29,7 +29,8 @@ describe('experimentView(…) table columns on the real stores', () => {
     for (const experiment of snapshot.experiments.filter((e) => e.lifecycleStage === 'active')) {
       const runs = snapshot.runs.filter((r) => r.experimentId === experiment.id && r.lifecycleStage === 'active');
       if (runs.length < 2) continue;
-      const view = experimentView({ experiment, runs, tables, ranking: rankExperiment(tables, experiment.id, runs, undefined), charts: {}, archive: false });
+      const metrics = experimentMetrics(experiment, runs, undefined);
+      const view = experimentView({ experiment, runs, tables, metrics, ranking: rankExperiment(tables, experiment.id, metrics.primary), charts: {}, archive: false });
       const rawRuns = raw.filter((r) => r.experimentId === experiment.id);
       const keys = [...new Set(rawRuns.flatMap((r) => [...r.params.keys()]))];
       const same = keys.filter((k) => new Set(rawRuns.map((r) => r.params.get(k) ?? '\u0000absent')).size === 1).sort();

@@ -8,9 +8,10 @@
  * elements, usable by keyboard; the chart follows `prefers-color-scheme`. Failures to fetch
  * show a visible message; without JavaScript the page shows its own fallback.
  */
-import { useId, useState } from 'react';
-import type { XAxis } from '../../lib/charts/line-spec.ts';
+import { useState } from 'react';
 import { formatNumber } from '../../lib/site/format.ts';
+import { MAX_SMOOTHING } from '../../lib/charts/series.ts';
+import { SmoothingSlider, XAxisChoice } from './ChartInputs.tsx';
 import { formatX, valuesAt, type ChartOptions, type SpecSource } from './metric-chart-data.ts';
 import styles from './MetricChart.module.css';
 import { useMetricChart } from './use-metric-chart.ts';
@@ -30,14 +31,12 @@ export interface MetricChartProps {
   totalPoints?: number;
 }
 
-const X_LABELS: Record<XAxis, string> = { step: 'Step', time: 'Wall time', rel: 'Relative time' };
 
 export default function MetricChart(props: MetricChartProps) {
-  const id = useId();
   const theme = usePreferredTheme();
   const [options, setOptions] = useState<ChartOptions>(() => {
     const initial: ChartOptions = { x: 'step', log: false, smoothing: 0, ...props.initial };
-    return { ...initial, smoothing: Math.min(0.99, Math.max(0, initial.smoothing)) };
+    return { ...initial, smoothing: Math.min(MAX_SMOOTHING, Math.max(0, initial.smoothing)) };
   });
   const urls = Array.isArray(props.data) ? props.data : [props.data];
   const { element, rows, error, hoverX } = useMetricChart({ ...props, urls, theme, options });
@@ -47,30 +46,11 @@ export default function MetricChart(props: MetricChartProps) {
     <figure className={styles.chart} aria-busy={rows === undefined && error === undefined}>
       <fieldset className={styles.controls}>
         <legend className="visually-hidden">Chart options for {props.metric}</legend>
-        <label>
-          x axis{' '}
-          <select value={options.x} onChange={(e) => set({ x: e.currentTarget.value as XAxis })}>
-            {(Object.keys(X_LABELS) as XAxis[]).map((x) => (
-              <option key={x} value={x}>
-                {X_LABELS[x]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <XAxisChoice label="x axis" value={options.x} onChange={(x) => set({ x })} />
         <label>
           <input type="checkbox" checked={options.log} onChange={(e) => set({ log: e.currentTarget.checked })} /> Log scale
         </label>
-        <label htmlFor={`${id}-smooth`}>Smoothing</label>
-        <input
-          id={`${id}-smooth`}
-          type="range"
-          min={0}
-          max={0.99}
-          step={0.01}
-          value={options.smoothing}
-          onChange={(e) => set({ smoothing: Number(e.currentTarget.value) })}
-        />
-        <output htmlFor={`${id}-smooth`}>{options.smoothing.toFixed(2)}</output>
+        <SmoothingSlider value={options.smoothing} onChange={(smoothing) => set({ smoothing })} />
       </fieldset>
       {error !== undefined ? (
         <p role="alert" className={styles.error}>

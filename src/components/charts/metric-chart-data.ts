@@ -6,8 +6,8 @@
  * Fetches are cached per URL for the page's lifetime, so several charts of one run page share
  * one request for the run's data file and one per spec variant.
  */
-import { decodeSeriesFile, type DecodedSeriesFile } from '../../lib/charts/series-file.ts';
-import { chartRows, runLabels, type ChartRows, type RunSeries, type SeriesRow } from '../../lib/charts/series.ts';
+import { decodeSeriesFile, type DecodedSeriesFile, type SeriesFileRun } from '../../lib/charts/series-file.ts';
+import { chartRows, distinctStyles, runLabels, type ChartRows, type RunSeries, type SeriesRow } from '../../lib/charts/series.ts';
 import type { RuntimeSpec } from '../../lib/charts/runtime.ts';
 import { lineVariantKey, type XAxis } from '../../lib/charts/line-spec.ts';
 import type { Theme } from '../../lib/charts/theme.ts';
@@ -69,7 +69,8 @@ export function budgetPerRun(runs: number, total = 5000): number {
 
 /**
  * Chart rows of one metric from the loaded files: every run that logged it, labelled uniquely
- * (`runNames` overrides the names in the files), smoothed, then thinned to the budget.
+ * (`runNames` overrides the names in the files), in its own style (the files' `style`, kept
+ * distinct within the chart), smoothed, then thinned to the budget.
  */
 export interface RowChoices {
   /** Run id → display name. */
@@ -81,10 +82,7 @@ export interface RowChoices {
 }
 
 export function metricChartRows(files: readonly DecodedSeriesFile[], metric: string, options: RowChoices): ChartRows {
-  const runs = new Map<string, { id: string; name: string; start?: number }>();
-  for (const file of files) for (const run of file.runs) if (!runs.has(run.id)) runs.set(run.id, run);
-  const names = options.runNames ?? {};
-  const labels = runLabels([...runs.values()].map((r) => ({ id: r.id, name: Object.hasOwn(names, r.id) ? names[r.id]! : r.name })));
+  const { runs, labels, styles } = fileRuns(files, options.runNames);
   const series: RunSeries[] = [];
   const seen = new Set<string>();
   for (const file of files) {
@@ -92,10 +90,29 @@ export function metricChartRows(files: readonly DecodedSeriesFile[], metric: str
       if (seen.has(one.runId)) continue;
       seen.add(one.runId);
       const start = runs.get(one.runId)?.start;
-      series.push({ run: labels.get(one.runId)!, metric, ...(start !== undefined ? { start } : {}), points: one.points });
+      series.push({ run: labels.get(one.runId)!, metric, style: styles.get(one.runId)!, ...(start !== undefined ? { start } : {}), points: one.points });
     }
   }
   return chartRows(series, { smoothing: options.smoothing, budget: budgetPerRun(series.length, options.totalPoints) });
+}
+
+export interface FileRuns {
+  /** Every run of the files, the first file naming it wins. */
+  runs: Map<string, SeriesFileRun>;
+  /** Run id → legend label, unique among the runs (`runNames` overrides the files' names). */
+  labels: Map<string, string>;
+  /** Run id → style index, the files' own unless two runs would share one. */
+  styles: Map<string, number>;
+}
+
+/** The runs of loaded files with the label and style each has in a chart of them all. */
+export function fileRuns(files: readonly DecodedSeriesFile[], runNames: Readonly<Record<string, string>> = {}): FileRuns {
+  const runs = new Map<string, SeriesFileRun>();
+  for (const file of files) for (const run of file.runs) if (!runs.has(run.id)) runs.set(run.id, run);
+  const list = [...runs.values()];
+  const labels = runLabels(list.map((r) => ({ id: r.id, name: Object.hasOwn(runNames, r.id) ? runNames[r.id]! : r.name })));
+  const own = distinctStyles(list.map((r) => r.style));
+  return { runs, labels, styles: new Map(list.map((r, i) => [r.id, own[i]!])) };
 }
 
 export interface HoverValue {
@@ -129,8 +146,8 @@ export function hoveredX(signal: unknown, axis: XAxis): number | undefined {
   return Array.isArray(values) && typeof values[0] === 'number' ? values[0] : undefined;
 }
 
-/** An x value as the axis shows it: a step, seconds, or a UTC time. */
+/** An x value as the axis shows it: a step (an integer), seconds, or a UTC time. */
 export function formatX(axis: XAxis, x: number): string {
   if (axis === 'time') return new Date(x).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-  return axis === 'rel' ? `${formatNumber(x)} s` : `step ${formatNumber(x)}`;
+  return axis === 'rel' ? `${formatNumber(x)} s` : `step ${formatNumber(Math.round(x))}`;
 }

@@ -1,17 +1,16 @@
 /**
- * The metric chart island's effects: load (runtime chunk, data files, spec map) once per set of
- * URLs; mount a Vega view for the current variant (theme × x axis × scale); swap only the data
- * when the smoothing changes, so dragging the slider does not rebuild the chart.
+ * The metric chart island's loading: data files and spec map once per set of URLs, the spec of
+ * the current variant (theme × x axis × scale), and the rows of the current options; drawing is
+ * use-chart-view.ts's.
  */
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { View } from 'vega';
-import { HOVER_PARAM } from '../../lib/charts/line-hover.ts';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { legendParams } from '../../lib/charts/line-spec.ts';
+import type { RuntimeSpec } from '../../lib/charts/runtime.ts';
 import type { DecodedSeriesFile } from '../../lib/charts/series-file.ts';
 import type { ChartRows } from '../../lib/charts/series.ts';
 import type { Theme } from '../../lib/charts/theme.ts';
-import { hoveredX, loadSeriesFiles, loadSpec, loadSpecSource, metricChartRows, type ChartOptions, type SpecSource } from './metric-chart-data.ts';
-
-type Runtime = typeof import('../../lib/charts/runtime.ts');
+import { loadSeriesFiles, loadSpec, loadSpecSource, metricChartRows, type ChartOptions, type SpecSource } from './metric-chart-data.ts';
+import { useChartView } from './use-chart-view.ts';
 
 export interface ChartInputs {
   urls: readonly string[];
@@ -31,26 +30,18 @@ export interface ChartState {
   hoverX?: number;
 }
 
-interface Loaded {
-  runtime: Runtime;
-  files: DecodedSeriesFile[];
-  source: SpecSource;
-}
-
 export function useMetricChart(inputs: ChartInputs): ChartState {
   const { urls, metric, specs, runNames, totalPoints, theme, options } = inputs;
-  const element = useRef<HTMLDivElement>(null);
-  const view = useRef<View | undefined>(undefined);
-  const [loaded, setLoaded] = useState<Loaded>();
+  const [loaded, setLoaded] = useState<{ files: DecodedSeriesFile[]; source: SpecSource }>();
+  const [spec, setSpec] = useState<RuntimeSpec>();
   const [error, setError] = useState<string>();
-  const [hoverX, setHoverX] = useState<number>();
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
   const urlKey = urls.join('\n');
 
   useEffect(() => {
     let live = true;
-    Promise.all([import('../../lib/charts/runtime.ts'), loadSeriesFiles(urls), loadSpecSource(specs)])
-      .then(([runtime, files, source]) => live && setLoaded({ runtime, files, source }))
+    Promise.all([loadSeriesFiles(urls), loadSpecSource(specs)])
+      .then(([files, source]) => live && setLoaded({ files, source }))
       .catch((e: unknown) => live && fail(e));
     return () => {
       live = false;
@@ -58,48 +49,24 @@ export function useMetricChart(inputs: ChartInputs): ChartState {
     // Props of a static page: `urls` and `specs` only change together with `urlKey`.
   }, [urlKey]);
 
-  const rows = useMemo(() => {
-    if (!loaded) return undefined;
-    const { smoothing } = options;
-    return metricChartRows(loaded.files, metric, { smoothing, ...(runNames ? { runNames } : {}), ...(totalPoints ? { totalPoints } : {}) });
-  }, [loaded, metric, options.smoothing, runNames, totalPoints]);
-  const rowsRef = useRef(rows);
-  rowsRef.current = rows;
-
   useEffect(() => {
-    if (!loaded || !element.current) return;
+    if (!loaded) return;
     let live = true;
-    const target = element.current;
-    (async () => {
-      const spec = await loadSpec(loaded.source, theme, options);
-      const data = rowsRef.current!;
-      if (!live) return;
-      const mounted = await loaded.runtime.mountChart(target, spec, { data: { series: data.rows, markers: data.markers }, background: null });
-      if (!live) {
-        mounted.finalize();
-        return;
-      }
-      mounted.addSignalListener(HOVER_PARAM, (_name: string, value: unknown) => setHoverX(hoveredX(value, options.x)));
-      view.current = mounted;
-      // The smoothing may have moved while the chart was being drawn.
-      const latest = rowsRef.current!;
-      if (latest !== data) await mounted.data('series', latest.rows).data('markers', latest.markers).runAsync();
-      setError(undefined);
-    })().catch((e: unknown) => live && fail(e));
+    loadSpec(loaded.source, theme, options)
+      .then((next) => live && setSpec(next))
+      .catch((e: unknown) => live && fail(e));
     return () => {
       live = false;
-      view.current?.finalize();
-      view.current = undefined;
-      setHoverX(undefined);
     };
-    // Not on `rows`: a new smoothing only swaps the data (next effect), without remounting.
   }, [loaded, theme, options.x, options.log]);
 
-  useEffect(() => {
-    const current = view.current;
-    if (!current || !rows) return;
-    current.data('series', rows.rows).data('markers', rows.markers).runAsync().catch(fail);
-  }, [rows]);
-
-  return { element, ...(rows ? { rows } : {}), ...(error !== undefined ? { error } : {}), ...(hoverX !== undefined ? { hoverX } : {}) };
+  const rows = useMemo(() => {
+    if (!loaded) return undefined;
+    return metricChartRows(loaded.files, metric, { smoothing: options.smoothing, ...(runNames ? { runNames } : {}), ...(totalPoints ? { totalPoints } : {}) });
+  }, [loaded, metric, options.smoothing, runNames, totalPoints]);
+  const data = useMemo(() => (rows ? { series: rows.rows, markers: rows.markers, bands: [] } : undefined), [rows]);
+  const legend = useMemo(() => (rows ? legendParams(rows.rows) : undefined), [rows]);
+  const chart = useChartView({ spec, data, legend, hoverAxis: options.x });
+  const shownError = error ?? chart.error;
+  return { element: chart.element, ...(rows ? { rows } : {}), ...(shownError !== undefined ? { error: shownError } : {}), ...(chart.hoverX !== undefined ? { hoverX: chart.hoverX } : {}) };
 }

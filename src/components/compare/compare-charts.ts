@@ -1,14 +1,16 @@
 /**
  * What the compare page charts: which metrics get a history chart (those every chosen run
- * logged, model metrics before `system/` ones, at most `DEFAULT_CHARTS` unless the reader picks
- * more), each run's data file for them, and the parallel coordinates of the params that
- * differ between the runs, colored by one metric.
+ * logged, most relevant first by analyze/relevance.ts, at most `DEFAULT_CHARTS` unless the reader
+ * picks more), each run's data file for them, and the parallel coordinates of the params that
+ * differ between the runs, colored by one metric (the most relevant shared one at first).
  *
  * Chart specs are precompiled at build time, one file per variant (browsers never load
  * Vega-Lite): the line chart variants of compile.ts `lineChartVariants` and, per theme, the
  * parallel coordinates spec.
  */
+import { metricStats, rankMetrics } from '../../lib/analyze/relevance.ts';
 import type { ParallelInput } from '../../lib/charts/parallel.ts';
+import type { DecodedSeriesFile } from '../../lib/charts/series-file.ts';
 import { runLabels } from '../../lib/charts/series.ts';
 import { metricNumber } from '../../lib/metric-value.ts';
 import { compareStrings } from '../../lib/order.ts';
@@ -17,29 +19,31 @@ import { withBase } from '../../lib/site/paths.ts';
 import { dataFiles } from '../../lib/site/routes.ts';
 import type { RunSummaryData } from '../../lib/site/run-data.ts';
 import type { RunComparison } from './compare-diff.ts';
-import { SYSTEM_METRIC_PREFIX } from './diff-rules.ts';
 
 export const DEFAULT_CHARTS = 6;
 /** Parallel coordinates get hard to read past this many axes. */
 export const MAX_PARALLEL_AXES = 12;
 
 export interface MetricChoices {
-  /** Every metric some run logged: shared ones first, model metrics before system ones. */
+  /** Every metric some run logged: shared ones first, each group in relevance order. */
   keys: string[];
   /** The metrics every run logged. */
   shared: ReadonlySet<string>;
 }
 
-export function metricChoices(runs: readonly RunSummaryData[]): MetricChoices {
+/** The metrics of the runs, ranked over their data files' series (`files`: one per run, as loaded for the charts). */
+export function metricChoices(runs: readonly RunSummaryData[], files: readonly DecodedSeriesFile[]): MetricChoices {
   const counts = new Map<string, number>();
   for (const run of runs) for (const [key] of run.metrics) counts.set(key, (counts.get(key) ?? 0) + 1);
   const shared = new Set([...counts].filter(([, n]) => n === runs.length).map(([key]) => key));
-  const group = (key: string) => (shared.has(key) ? 0 : 2) + (key.startsWith(SYSTEM_METRIC_PREFIX) ? 1 : 0);
-  const keys = [...counts.keys()].sort((a, b) => group(a) - group(b) || compareStrings(a, b));
-  return { keys, shared };
+  const series = files.flatMap((file) => [...file.metrics].flatMap(([key, list]) => list.map((one) => ({ key, points: one.points }))));
+  const ranked = rankMetrics(metricStats(series));
+  // A metric of a summary whose file held no series for it still gets a place, after the ranked ones.
+  const keys = [...ranked.filter((key) => counts.has(key)), ...[...counts.keys()].filter((key) => !ranked.includes(key)).sort(compareStrings)];
+  return { keys: [...keys.filter((key) => shared.has(key)), ...keys.filter((key) => !shared.has(key))], shared };
 }
 
-/** The first `DEFAULT_CHARTS` shared model metrics (then shared system metrics; any metrics when none are shared). */
+/** The first `DEFAULT_CHARTS` shared metrics in relevance order (`system/` ones rank last; any metrics when none are shared). */
 export function defaultChartMetrics(choices: MetricChoices): string[] {
   const shared = choices.keys.filter((key) => choices.shared.has(key));
   return (shared.length > 0 ? shared : choices.keys).slice(0, DEFAULT_CHARTS);

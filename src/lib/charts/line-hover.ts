@@ -10,15 +10,16 @@
  * in x *and* y and costs the browser runtime ~7 KB gzipped more.) Runs whose x values differ
  * (downsampling, wall time) still each show their point nearest to the hovered x.
  */
-import type { Layer } from './spec-frame.ts';
+import { NUMBER_FORMAT, STEP_FORMAT, VALUE_FORMAT, type Layer } from './spec-frame.ts';
 import type { XAxis } from './line-spec.ts';
 
 export interface HoverParts {
   x: XAxis;
   xEnc: object;
   yEnc: object;
-  color: object;
-  /** Transforms every series layer starts with (the log scale's filter). */
+  /** The runs' colours as fills (line-spec.ts `runEncodings().paint`). */
+  fill: object;
+  /** Transforms every series layer starts with (the log scale's filter, line-spec.ts PAINT). */
   positive: object[];
   /** Background of the values box. */
   bg: string;
@@ -27,7 +28,7 @@ export interface HoverParts {
 export const HOVER_PARAM = 'hover';
 
 export function hoverLayers(parts: HoverParts): Layer[] {
-  const { x, xEnc, yEnc, color, positive } = parts;
+  const { x, xEnc, yEnc, fill, positive } = parts;
   const field = JSON.stringify(x);
   const selected = `${HOVER_PARAM}[${field}]`;
   // Each run's point nearest to the hovered x (ties: the smaller x).
@@ -60,20 +61,20 @@ export function hoverLayers(parts: HoverParts): Layer[] {
       mark: { type: 'rule', strokeDash: [3, 3], aria: false },
       encoding: { x: xEnc },
     },
-    ...valuesBox(nearest, x, parts.bg),
-    { name: 'hover_points', transform: nearest, mark: { type: 'point', filled: true, size: 50, stroke: parts.bg, strokeWidth: 1, aria: false }, encoding: { x: xEnc, y: yEnc, color } },
+    ...valuesBox(nearest, x, parts.bg, fill),
+    { name: 'hover_points', transform: nearest, mark: { type: 'point', filled: true, size: 50, stroke: parts.bg, strokeWidth: 1, aria: false }, encoding: { x: xEnc, y: yEnc, fill } },
   ] as Layer[];
 }
 
 /** Header (the hovered x) and one "run: value" line per run, on a translucent background. */
-function valuesBox(nearest: object[], x: XAxis, bg: string): Layer[] {
+function valuesBox(nearest: object[], x: XAxis, bg: string, fill: object): Layer[] {
   // The header shows the hovered x itself; each run's nearest point may lie beside it.
   const hovered = `${HOVER_PARAM}[${JSON.stringify(x)}][0]`;
-  const xText = x === 'time' ? `utcFormat(${hovered}, '%Y-%m-%d %H:%M:%S')` : `format(${hovered}, ',.6~g')`;
+  const xText = x === 'time' ? `utcFormat(${hovered}, '%Y-%m-%d %H:%M:%S')` : `format(${hovered}, '${x === 'step' ? STEP_FORMAT : NUMBER_FORMAT}')`;
   const header = x === 'step' ? `'step ' + ${xText}` : x === 'rel' ? `${xText} + ' s'` : xText;
   const lines = [
     ...nearest,
-    { calculate: "datum.run + ': ' + format(datum.value, '.6~g')", as: 'label' },
+    { calculate: `datum.run + ': ' + format(datum.value, '${VALUE_FORMAT}')`, as: 'label' },
     { window: [{ op: 'row_number', as: 'line' }], sort: [{ field: 'value', order: 'descending' }, { field: 'run' }] },
     // Text is not measured in a transform; ~6.2 px per character of an 11 px sans-serif font.
     { calculate: 'length(datum.label) * 6.2 + 12', as: 'labelWidth' },
@@ -110,7 +111,7 @@ function valuesBox(nearest: object[], x: XAxis, bg: string): Layer[] {
         x: left,
         y: { field: 'top', type: 'quantitative', scale: null },
         text: { field: 'label' },
-        color: { field: 'run', type: 'nominal' },
+        fill,
         order: { field: 'line', type: 'quantitative' },
       },
     },

@@ -134,6 +134,7 @@ function categoricalAxis(values: string[]): Placement {
   return { positions: values.map((v) => at(index.get(v)!)), ticks: categories.map((text, i) => ({ pos: at(i), text })) };
 }
 
+
 export interface ParallelOptions extends FrameOptions {
   /** The metric coloring the lines (legend title). */
   metric: string;

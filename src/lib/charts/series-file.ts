@@ -4,7 +4,7 @@
  *
  * ```json
  * { "format": "runfolio.series/1",
- *   "runs": [{ "id": "ab12…", "name": "bright-fox", "start": 1700000000000 }],
+ *   "runs": [{ "id": "ab12…", "name": "bright-fox", "start": 1700000000000, "style": 3 }],
  *   "metrics": [{ "key": "train/loss", "counts": [3], "totals": [3],
  *                 "step": [0, 1, 1], "time": [1700000000123, 950, 1010], "value": [0.9, "NaN", 0.7] }] }
  * ```
@@ -14,6 +14,8 @@
  * - `step` and `time` hold the first value of each run's segment, then differences to the
  *   previous point (steps mostly grow by 1, times by a few ms, so most entries are short).
  * - `value` spells non-finite values as the Snapshot does ('NaN', 'Infinity', '-Infinity').
+ * - `style` is the run's style index (site/run-styles.ts): the colour and dash every chart of the
+ *   site draws it with.
  * Decoding checks the shape and throws one line naming the file, the field and what was found:
  * the file comes over the network, so it is parsed at this edge and trusted afterwards.
  */
@@ -28,6 +30,8 @@ export interface SeriesFileRun {
   name: string;
   /** Run start, epoch ms. */
   start?: number;
+  /** Style index: the run's colour and dash in every chart. */
+  style?: number;
 }
 
 export interface SeriesFileMetric {
@@ -66,8 +70,8 @@ export interface EncodeOptions {
   metrics?: readonly string[];
 }
 
-/** What encoding needs of a run (a Snapshot `Run` will do). */
-export type EncodableRun = Pick<Run, 'id' | 'name' | 'startTime' | 'metrics'>;
+/** What encoding needs of a run (a Snapshot `Run` will do), and its style index when it has one. */
+export type EncodableRun = Pick<Run, 'id' | 'name' | 'startTime' | 'metrics'> & { style?: number };
 
 /** Runs' histories as a data file; a run without a metric gets count 0 for it. */
 export function encodeSeriesFile(runs: readonly EncodableRun[], options: EncodeOptions = {}): SeriesFile {
@@ -87,7 +91,7 @@ export function encodeSeriesFile(runs: readonly EncodableRun[], options: EncodeO
     }
     return column;
   });
-  const fileRuns = runs.map((r) => ({ id: r.id, name: r.name, ...(r.startTime !== undefined ? { start: r.startTime } : {}) }));
+  const fileRuns = runs.map((r) => ({ id: r.id, name: r.name, ...(r.startTime !== undefined ? { start: r.startTime } : {}), ...(r.style !== undefined ? { style: r.style } : {}) }));
   return { format: SERIES_FORMAT, runs: fileRuns, metrics };
 }
 
@@ -128,7 +132,8 @@ export function decodeSeriesFile(json: unknown, source: string): DecodedSeriesFi
       return fail(`runs[${i}]`, 'an object with string id and name', run);
     }
     if (run.start !== undefined && !Number.isInteger(run.start)) fail(`runs[${i}].start`, 'epoch ms', run.start);
-    return { id: run.id, name: run.name, ...(run.start !== undefined ? { start: run.start as number } : {}) };
+    if (run.style !== undefined && !(Number.isSafeInteger(run.style) && (run.style as number) >= 0)) fail(`runs[${i}].style`, 'an integer ≥ 0', run.style);
+    return { id: run.id, name: run.name, ...(run.start !== undefined ? { start: run.start as number } : {}), ...(run.style !== undefined ? { style: run.style as number } : {}) };
   });
   const metrics = new Map<string, DecodedSeries[]>();
   (json.metrics as unknown[]).forEach((metric, m) => {

@@ -1,9 +1,11 @@
 /**
  * Metric histories → the long-format rows every chart spec reads.
  *
- * Field names are fixed (`run`, `metric`, `step`, `time`, `rel`, `value`): Vega-Lite reads a `.`
- * in a field name as a nested path and metric keys may hold `/`, `.` or spaces, so keys and run
- * names only ever appear as values. `time` is the logging timestamp (epoch ms) and `rel` the
+ * Field names are fixed (`run`, `metric`, `step`, `time`, `rel`, `value`, `style`): Vega-Lite
+ * reads a `.` in a field name as a nested path and metric keys may hold `/`, `.` or spaces, so
+ * keys and run names only ever appear as values. `style` is the run's style index (0 … 49,
+ * site/run-styles.ts): the specs map it to the same colour and dash in every chart of the site
+ * (theme.ts `styleRanges`). `time` is the logging timestamp (epoch ms) and `rel` the
  * seconds since the run started (or, without a start time, since the series' first timestamp,
  * as MLflow's relative-time axis does: RunsMetricsLinePlot.tsx `prepareMetricHistoryByAxisType`).
  *
@@ -13,9 +15,15 @@
 import { metricNumber } from '../metric-value.ts';
 import type { Point } from '../model.ts';
 import { downsample, markerKind, type MarkerKind } from './downsample.ts';
+import { STYLE_COUNT, styleIndex } from './theme.ts';
+
+/** How a run is drawn: its style index, 0 … STYLE_COUNT-1. */
+export interface RowStyle {
+  style: number;
+}
 
 /** One drawn point of one run's metric. */
-export interface SeriesRow {
+export interface SeriesRow extends RowStyle {
   run: string;
   metric: string;
   step: number;
@@ -25,7 +33,7 @@ export interface SeriesRow {
 }
 
 /** Where a run logged a non-finite value. */
-export interface MarkerRow {
+export interface MarkerRow extends RowStyle {
   run: string;
   metric: string;
   step: number;
@@ -39,6 +47,8 @@ export interface RunSeries {
   /** The run's label in the legend (see `runLabels`). */
   run: string;
   metric: string;
+  /** The run's style index (distinctStyles keeps them apart within one chart). */
+  style: number;
   /** Start of the run, epoch ms; `rel` counts from here when given. */
   start?: number;
   /** The history, in Snapshot order (step, timestamp); non-finite values allowed. */
@@ -46,7 +56,7 @@ export interface RunSeries {
 }
 
 export interface RowOptions {
-  /** Keep at most this many points (LTTB, extremes kept); no thinning when absent. */
+  /** Keep at most this many points (downsample.ts: spikes kept); no thinning when absent. */
   budget?: number;
   /** Exponential smoothing weight in [0, 1); 0 or absent draws the values as logged. */
   smoothing?: number;
@@ -60,6 +70,7 @@ export interface ChartRows {
 /** Rows and markers of one run's metric: smoothed over all finite points first, then thinned. */
 export function seriesRows(series: RunSeries, options: RowOptions = {}): ChartRows {
   const { run, metric, points } = series;
+  const look = { style: styleIndex(series.style) };
   const origin = series.start ?? firstTimestamp(points);
   const finite: Point[] = [];
   const markers: MarkerRow[] = [];
@@ -67,7 +78,7 @@ export function seriesRows(series: RunSeries, options: RowOptions = {}): ChartRo
     const n = metricNumber(p.value);
     const kind = markerKind(n);
     if (kind === undefined) finite.push(p);
-    else markers.push({ run, metric, step: p.step, time: p.timestamp, rel: (p.timestamp - origin) / 1000, kind });
+    else markers.push({ run, metric, step: p.step, time: p.timestamp, rel: (p.timestamp - origin) / 1000, kind, ...look });
   }
   const smoothing = options.smoothing ?? 0;
   let drawn: readonly Point[] = finite;
@@ -76,7 +87,7 @@ export function seriesRows(series: RunSeries, options: RowOptions = {}): ChartRo
     drawn = finite.map((p, i) => ({ step: p.step, timestamp: p.timestamp, value: smoothed[i]! }));
   }
   if (options.budget !== undefined) drawn = downsample(drawn, options.budget).points;
-  const rows = drawn.map((p) => ({ run, metric, step: p.step, time: p.timestamp, rel: (p.timestamp - origin) / 1000, value: p.value as number }));
+  const rows = drawn.map((p) => ({ run, metric, step: p.step, time: p.timestamp, rel: (p.timestamp - origin) / 1000, value: p.value as number, ...look }));
   return { rows, markers };
 }
 
@@ -97,6 +108,9 @@ function firstTimestamp(points: readonly Point[]): number {
   for (const p of points) if (p.timestamp < min) min = p.timestamp;
   return Number.isFinite(min) ? min : 0;
 }
+
+/** The largest smoothing weight the charts offer (MLflow's slider stops short of 1 too). */
+export const MAX_SMOOTHING = 0.99;
 
 /**
  * Debiased exponential moving average, as MLflow's charts smooth lines
@@ -119,6 +133,25 @@ export function smoothEma(values: readonly number[], weight: number): number[] {
     out[i] = biased / (1 - decay);
   }
   return out;
+}
+
+/**
+ * Style indices for the runs of one chart, in order: each run keeps its own unless an earlier
+ * run of the chart took it (two runs whose indices are STYLE_COUNT apart), then it takes the next
+ * free one; a run without one (undefined) takes the first free one. Deterministic.
+ */
+export function distinctStyles(styles: readonly (number | undefined)[]): number[] {
+  const taken = new Set<number>();
+  const free = (from: number) => {
+    let style = from;
+    for (let tries = 0; tries < STYLE_COUNT && taken.has(style % STYLE_COUNT); tries++) style++;
+    return style;
+  };
+  return styles.map((wanted) => {
+    const own = wanted === undefined || taken.has(wanted % STYLE_COUNT) ? free(wanted ?? 0) : wanted;
+    taken.add(own % STYLE_COUNT);
+    return own;
+  });
 }
 
 /** A run as charts name it. */

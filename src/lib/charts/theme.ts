@@ -20,7 +20,7 @@ export interface ThemeColors {
   muted: string;
   /** Grid and domain lines. */
   line: string;
-  /** Run colors, in legend order (they repeat after the tenth run). */
+  /** Run colors: a run's style index picks one (runStyle), combined with a dash pattern. */
   runs: readonly string[];
   /** Sequential scheme for metric colors, restricted to the part that contrasts with `bg`. */
   sequential: { name: 'viridis'; extent: [number, number] };
@@ -44,6 +44,41 @@ export const THEMES: Record<Theme, ThemeColors> = {
     sequential: { name: 'viridis', extent: [0.35, 1] },
   },
 };
+
+/**
+ * Dash patterns (Vega `strokeDash`), the second half of a run's style: style i draws in colour
+ * `runs[i % 10]` with dash `RUN_DASHES[⌊i / 10⌋ % 5]`, so 50 runs look different before a
+ * style repeats. `[1, 0]` is solid.
+ */
+export const RUN_DASHES: readonly (readonly number[])[] = [
+  [1, 0],
+  [7, 3],
+  [2, 2],
+  [9, 3, 2, 3],
+  [1, 4],
+];
+
+/** Distinct run styles (colour × dash). */
+export const STYLE_COUNT = THEMES.light.runs.length * RUN_DASHES.length;
+
+/** A style index in 0 … STYLE_COUNT-1 (styles repeat every STYLE_COUNT). */
+export function styleIndex(style: number): number {
+  return ((Math.floor(style) % STYLE_COUNT) + STYLE_COUNT) % STYLE_COUNT;
+}
+
+/** Colour and dash of every style index, in index order: the ranges of the charts' style scales. */
+export function styleRanges(theme: Theme): { colors: string[]; dashes: number[][] } {
+  const colors = THEMES[theme].runs;
+  const indices = Array.from({ length: STYLE_COUNT }, (_, i) => i);
+  return { colors: indices.map((i) => colors[i % colors.length]!), dashes: indices.map((i) => [...RUN_DASHES[Math.floor(i / colors.length)]!]) };
+}
+
+/** The colour and dash of style index `style` in a theme (for anything drawn outside Vega, e.g. a legend swatch). */
+export function runStyle(style: number, theme: Theme): { color: string; dash: readonly number[] } {
+  const { colors, dashes } = styleRanges(theme);
+  const i = styleIndex(style);
+  return { color: colors[i]!, dash: dashes[i]! };
+}
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 

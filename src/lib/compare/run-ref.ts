@@ -18,7 +18,7 @@ import { buildTables } from '../analyze/tables.ts';
 import { UsageError } from '../errors.ts';
 import type { Run, Snapshot } from '../model.ts';
 import { compareIds } from '../order.ts';
-import { choosePrimaryMetric, keysByFrequency } from '../site/views/experiment-view.ts';
+import { experimentMetricRanking } from '../analyze/relevance.ts';
 import type { ChosenRun } from './comparison.ts';
 
 export interface LabelledStore {
@@ -89,7 +89,7 @@ function bestRun(snapshot: Snapshot, ref: string, experimentRef: string, query: 
   const runs = snapshot.runs.filter((r) => r.experimentId === experiment.id && r.lifecycleStage === 'active');
   const finished = runs.filter((r) => r.status === 'FINISHED');
   const pool = finished.length > 0 ? finished : runs;
-  const metric = options.metric ?? choosePrimaryMetric(keysByFrequency(pool, (r) => r.metrics));
+  const metric = options.metric ?? experimentMetricRanking(experiment.tags, pool).primary;
   if (metric === undefined) throw new UsageError(`${ref}: the runs of ${JSON.stringify(experiment.name)} logged no metric to choose the best by`);
   const ranked = leaderboard(buildTables({ runs: pool, experiments: [experiment] }), { metric, ...(options.direction ? { direction: options.direction } : {}) });
   const top = ranked.runs[0];

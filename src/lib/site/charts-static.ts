@@ -1,15 +1,22 @@
 /**
- * The charts pages show without JavaScript: experiment overviews (the top runs' histories of the
- * primary metric, params → metric in parallel coordinates, one param against the metric) and
- * static comparisons, rendered at build time to SVG files in a light and a dark version (the
- * page picks one with `prefers-color-scheme`). Files, not inline SVG, keep the HTML small and
- * work from `file://`. Same spec builders as the browser charts (src/lib/charts).
+ * The charts pages show without JavaScript: experiment overviews (the best runs' histories of
+ * the metrics the chart panels show at first, full width, a metric logged once as bars; params →
+ * metric in parallel coordinates, one param against the metric), static comparisons and archive
+ * run pages, rendered at build time to SVG files in a light and a dark version (the page picks
+ * one with `prefers-color-scheme`). Files, not inline SVG, keep the HTML small and work from
+ * `file://`. Same spec builders as the browser charts (src/lib/charts), same run styles
+ * (run-styles.ts), so a run has one colour on every page.
  */
 import { metricNumber } from '../metric-value.ts';
 import type { Run } from '../model.ts';
-import { chartRows, runLabels } from '../charts/series.ts';
+import { inferDirection } from '../analyze/direction.ts';
+import { barChartSpec, barRows } from '../charts/bar-spec.ts';
+import { autoLogScale, spikeDomain } from '../charts/outliers.ts';
+import { chartRows, distinctStyles, runLabels } from '../charts/series.ts';
 import { DATA, axisType, axisValue, lineChartSpec, parallelData, parallelSpec, scatterSpec, type Theme, type XAxis, type YScale } from '../charts/specs.ts';
+import { DRAWN_RUNS } from '../charts/spec-frame.ts';
 import { renderSvg } from '../charts/svg.ts';
+import { legendParams } from '../charts/line-spec.ts';
 import type { TopLevelSpec } from 'vega-lite';
 
 /** Chart images of a page: URLs (site-root paths) of the light and dark SVGs, with a caption. */
@@ -20,7 +27,8 @@ export interface ChartImage {
   caption: string;
 }
 export interface ChartImages {
-  history?: ChartImage;
+  /** The chart panels' default metrics, best runs (the no-JavaScript view of the panels). */
+  metrics?: ChartImage[];
   parallel?: ChartImage;
   scatter?: ChartImage;
 }
@@ -31,12 +39,17 @@ export interface SvgFile {
   svg: string;
 }
 
+/** Each run's style index (run-styles.ts); a run missing from it takes a free style. */
+export type RunStyles = ReadonlyMap<string, number>;
+
 const THEMES: Theme[] = ['light', 'dark'];
-const WIDTH = 680;
-/** Runs drawn in the overview's history chart, best first. */
-export const HISTORY_RUNS = 8;
-/** Points per series in static charts (LTTB, extremes kept). */
-const POINT_BUDGET = 400;
+/** Full width of the page's main column (76rem less padding). */
+const WIDTH = 1140;
+const HEIGHT = 300;
+/** Runs drawn in the overview's charts, best first (as many as the chart panels draw at first). */
+export const HISTORY_RUNS = DRAWN_RUNS;
+/** Points per series in static charts (downsample.ts: every bucket's min and max kept). */
+const POINT_BUDGET = 600;
 /** Runs in the parallel coordinates chart (the best ones): more lines is ink, not information. */
 export const PARALLEL_RUNS = 300;
 const PARALLEL_DIMS = 6;
@@ -48,29 +61,62 @@ async function both(spec: (theme: Theme) => TopLevelSpec, data: Record<string, r
   return { light: path('light'), dark: path('dark') };
 }
 
-/** How a history chart is drawn (default: by step, linear, as logged). */
+/** The runs' labels and style indices, distinct within the chart. */
+function looks(runs: readonly Run[], styles: RunStyles): { labels: Map<string, string>; style: Map<string, number> } {
+  const labels = runLabels(runs.map((r) => ({ id: r.id, name: r.name })));
+  const own = distinctStyles(runs.map((r) => styles.get(r.id)));
+  return { labels, style: new Map(runs.map((r, i) => [r.id, own[i]!])) };
+}
+
+/** How a history chart is drawn (default: full width, by step, the y scale chosen from the values, as logged). */
 export interface HistoryOptions {
+  /** Pixels (default: the page's full width). */
+  width?: number;
   x?: XAxis;
+  /** A y scale to use as given; default: logarithmic when the values span decades. */
   y?: YScale;
   /** EMA weight, 0 … 0.99. */
   smoothing?: number;
 }
 
-/** History of `metric` for `runs` (best first) overlaid. */
-export async function historyChart(runs: Run[], metric: string, path: (theme: Theme) => string, files: SvgFile[], options: HistoryOptions = {}): Promise<ChartImage | undefined> {
+/**
+ * History of `metric` for `runs` (best first) overlaid. Spike-robust: unless told the y scale, the
+ * y axis is logarithmic when the values span decades, and its range leaves out runs that
+ * diverged, or else isolated spikes (outliers.ts), when either would flatten the rest.
+ */
+export async function historyChart(runs: Run[], metric: string, styles: RunStyles, path: (theme: Theme) => string, files: SvgFile[], options: HistoryOptions = {}): Promise<ChartImage | undefined> {
   const drawn = runs.filter((r) => r.metrics[metric]).slice(0, HISTORY_RUNS);
-  // A metric logged once per run has no history to draw: the tables and the scatter show it.
+  // A metric logged once per run has no history to draw: barChart shows it.
   if (!drawn.some((r) => (r.metrics[metric]?.history.length ?? 0) > 1)) return undefined;
-  const labels = runLabels(drawn.map((r) => ({ id: r.id, name: r.name })));
+  const { labels, style } = looks(drawn, styles);
   const { rows, markers } = chartRows(
-    drawn.map((r) => ({ run: labels.get(r.id) ?? r.id, metric, ...(r.startTime !== undefined ? { start: r.startTime } : {}), points: r.metrics[metric]?.history ?? [] })),
+    drawn.map((r) => ({ run: labels.get(r.id)!, metric, style: style.get(r.id)!, ...(r.startTime !== undefined ? { start: r.startTime } : {}), points: r.metrics[metric]?.history ?? [] })),
     { budget: POINT_BUDGET, ...(options.smoothing ? { smoothing: options.smoothing } : {}) },
   );
-  const domain = options.y === 'log' ? undefined : steadyDomain(drawn, metric, rows);
-  const axes = { ...(options.x ? { x: options.x } : {}), ...(options.y ? { y: options.y } : {}) };
-  const urls = await both((theme) => lineChartSpec({ metric, theme, width: WIDTH, height: 240, interactive: false, ...axes, ...(domain ? { yDomain: domain } : {}) }), { [DATA.series]: rows, [DATA.markers]: markers }, path, files);
-  const clipped = domain ? '; y axis cut to the runs that ended with a finite value' : '';
+  const values = rows.map((r) => r.value);
+  const log = options.y === undefined ? autoLogScale(values) : options.y === 'log';
+  const steady = log ? undefined : steadyDomain(drawn, metric, labels, rows);
+  const domain = steady ?? spikeDomain(values, log);
+  const width = options.width ?? WIDTH;
+  const legendStyles = legendParams(rows);
+  const urls = await both(
+    (theme) => lineChartSpec({ metric, theme, width, height: HEIGHT, interactive: false, legendStyles, ...(options.x ? { x: options.x } : {}), y: log ? 'log' : 'linear', ...(domain ? { yDomain: domain } : {}) }),
+    { [DATA.series]: rows, [DATA.markers]: markers, [DATA.bands]: [] },
+    path,
+    files,
+  );
+  const clipped = `${log ? '; log scale' : ''}${steady ? '; y axis cut to the runs that ended with a finite value' : domain ? '; y axis cut to leave out spikes' : ''}`;
   return { ...urls, alt: `${metric} over steps for ${drawn.length} runs`, caption: `${metric} by step, ${drawn.length === 1 ? 'one run' : `the ${drawn.length} best runs`}${clipped}` };
+}
+
+/** A metric each run logged once: a bar per run (of the best runs), its latest value, best first by the metric's own direction. */
+export async function barChart(runs: Run[], metric: string, styles: RunStyles, path: (theme: Theme) => string, files: SvgFile[]): Promise<ChartImage | undefined> {
+  const drawn = runs.filter((r) => r.metrics[metric] && Number.isFinite(metricNumber(r.metrics[metric].latest.value))).slice(0, HISTORY_RUNS);
+  if (drawn.length === 0) return undefined;
+  const { labels, style } = looks(drawn, styles);
+  const rows = barRows(drawn.map((r) => ({ run: labels.get(r.id)!, value: metricNumber(r.metrics[metric]!.latest.value), style: style.get(r.id)! })), inferDirection(metric));
+  const urls = await both((theme) => barChartSpec({ metric, theme, width: WIDTH, bars: rows.length }), { [DATA.bars]: rows }, path, files);
+  return { ...urls, alt: `${metric} of ${drawn.length} runs, one bar each`, caption: `${metric}, logged once per run, ${drawn.length === 1 ? 'one run' : `the ${drawn.length} best runs`}` };
 }
 
 /**
@@ -78,8 +124,8 @@ export async function historyChart(runs: Run[], metric: string, path: (theme: Th
  * other line; the y range then comes from the runs that ended finite, and the rest is clipped.
  * Undefined when no run diverged or the range would not change.
  */
-function steadyDomain(runs: Run[], metric: string, rows: { run: string; value: number }[]): [number, number] | undefined {
-  const steady = new Set(runLabelsOf(runs.filter((r) => Number.isFinite(metricNumber(r.metrics[metric]?.latest.value ?? 'NaN')))));
+function steadyDomain(runs: Run[], metric: string, labels: Map<string, string>, rows: { run: string; value: number }[]): [number, number] | undefined {
+  const steady = new Set(runs.filter((r) => Number.isFinite(metricNumber(r.metrics[metric]?.latest.value ?? 'NaN'))).map((r) => labels.get(r.id)!));
   if (steady.size === 0 || steady.size === runs.length) return undefined;
   let lo = Infinity;
   let hi = -Infinity;
@@ -96,10 +142,6 @@ function steadyDomain(runs: Run[], metric: string, rows: { run: string; value: n
   return [lo, hi];
 }
 
-function runLabelsOf(runs: Run[]): string[] {
-  return [...runLabels(runs.map((r) => ({ id: r.id, name: r.name }))).values()];
-}
-
 /** Params (those that vary) → metric, one line per run, for the best runs. */
 export async function parallelChart(runs: Run[], params: string[], metric: string, path: (theme: Theme) => string, files: SvgFile[]): Promise<ChartImage | undefined> {
   const withMetric = runs.filter((r) => r.metrics[metric] && Number.isFinite(metricNumber(r.metrics[metric].latest.value))).slice(0, PARALLEL_RUNS);
@@ -114,7 +156,7 @@ export async function parallelChart(runs: Run[], params: string[], metric: strin
     metric,
   );
   if (data.rows.length === 0) return undefined;
-  const urls = await both((theme) => parallelSpec({ metric, theme, width: WIDTH, height: 260 }), { [DATA.parallel]: data.rows, [DATA.parallelTicks]: data.ticks }, path, files);
+  const urls = await both((theme) => parallelSpec({ metric, theme, width: WIDTH, height: HEIGHT }), { [DATA.parallel]: data.rows, [DATA.parallelTicks]: data.ticks }, path, files);
   return { ...urls, alt: `Parallel coordinates of ${dims.join(', ')} against ${metric}`, caption: `${dims.join(', ')} → ${metric}, ${withMetric.length} runs${withMetric.length === PARALLEL_RUNS ? ' (the best)' : ''}` };
 }
 
@@ -130,6 +172,6 @@ export async function scatterChart(runs: Run[], params: string[], metric: string
   const xType = axisType(points.map((r) => r.params[param] as string));
   const labels = runLabels(points.map((r) => ({ id: r.id, name: r.name })));
   const rows = points.map((r) => ({ run: labels.get(r.id) ?? r.id, x: axisValue(r.params[param] as string, xType), y: metricNumber(r.metrics[metric]?.latest.value ?? 'NaN') }));
-  const urls = await both((theme) => scatterSpec({ theme, width: WIDTH, height: 260, x: { title: param, type: xType }, y: { title: metric, type: 'quantitative' } }), { [DATA.scatter]: rows }, path, files);
+  const urls = await both((theme) => scatterSpec({ theme, width: WIDTH, height: HEIGHT, x: { title: param, type: xType }, y: { title: metric, type: 'quantitative' } }), { [DATA.scatter]: rows }, path, files);
   return { ...urls, alt: `${metric} against ${param}, one dot per run`, caption: `${metric} against ${param}, ${points.length} runs${withMetric.length === SCATTER_RUNS ? ' (the best)' : ''}` };
 }

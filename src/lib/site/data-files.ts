@@ -1,12 +1,13 @@
 /**
  * Writes the site's data files under `data/` (after Astro wrote the pages): chart SVGs, per-run
- * metric series (downsampled) and summaries, full histories as CSV, the runs table's chunks,
- * the runs index and the compiled chart specs. Files are written one at a time as they are
+ * metric series (downsampled, with the run's style index) and summaries, full histories as CSV,
+ * the runs table's chunks, the runs index and the compiled chart specs. Files are written one at a time as they are
  * made, so a 10,000-run site never holds them all in memory.
  */
 import { metricNumber } from '../metric-value.ts';
 import type { Run } from '../model.ts';
 import { lineChartVariants, THEME_NAMES, toRuntime } from '../charts/compile.ts';
+import { barChartSpec } from '../charts/bar-spec.ts';
 import { parallelSpec } from '../charts/parallel.ts';
 import { encodeSeriesFile } from '../charts/series-file.ts';
 import { dataFiles } from './routes.ts';
@@ -36,7 +37,8 @@ export function writeSiteData(outDir: string, site: PublishedSite): WrittenData 
   for (const run of site.runs) {
     const experimentName = experimentNames.get(run.experimentId) ?? run.experimentId;
     const complete = historyComplete(run);
-    const file: RunDataFile = { ...encodeSeriesFile([run], { budget: SERIES_BUDGET }), summary: runSummaryData(run, experimentName, artifacts.get(run.id)), complete };
+    const style = site.styles.get(run.id);
+    const file: RunDataFile = { ...encodeSeriesFile([style === undefined ? run : { ...run, style }], { budget: SERIES_BUDGET }), summary: runSummaryData(run, experimentName, artifacts.get(run.id)), complete };
     write(dataFiles.run(run.id), JSON.stringify(file));
     if (hasHistoryCsv(run, site.views.archive)) write(dataFiles.runHistoryCsv(run.id), historyCsv(run));
     index.push({ id: run.id, name: run.name, experimentId: run.experimentId, experimentName, status: run.status, ...(run.startTime !== undefined ? { startTime: run.startTime } : {}) });
@@ -46,11 +48,14 @@ export function writeSiteData(outDir: string, site: PublishedSite): WrittenData 
 
   for (const experiment of site.views.experiments) {
     const runs = site.runs.filter((r) => r.experimentId === experiment.id);
-    const chunks = tableChunks(treeOrder(runs, compareMlflowDefault), experiment.columns.metrics, experiment.columns.params);
+    const chunks = tableChunks(treeOrder(runs, compareMlflowDefault), experiment.columns.metrics, experiment.columns.params, site.styles);
     for (const chunk of chunks) write(dataFiles.runsTable(experiment.id, chunk.chunk), JSON.stringify(chunk));
   }
   for (const [variant, spec] of Object.entries(lineChartVariants({ metric: '', title: null }))) write(dataFiles.lineSpec(variant), JSON.stringify(spec));
-  for (const theme of THEME_NAMES) write(dataFiles.parallelSpec(theme), JSON.stringify(toRuntime(parallelSpec({ metric: '', theme }))));
+  for (const theme of THEME_NAMES) {
+    write(dataFiles.parallelSpec(theme), JSON.stringify(toRuntime(parallelSpec({ metric: '', theme }))));
+    write(dataFiles.barSpec(theme), JSON.stringify(toRuntime(barChartSpec({ metric: '', title: null, theme }))));
+  }
   return written;
 }
 

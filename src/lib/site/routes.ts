@@ -35,6 +35,8 @@ export const dataFiles = {
   lineSpec: (variant: string) => `/data/specs/line-${variant.replaceAll('/', '-')}.json`,
   /** The compiled parallel-coordinates spec of a theme (compare page). */
   parallelSpec: (theme: Theme) => `/data/specs/parallel-${theme}.json`,
+  /** The compiled bar chart spec of a theme (experiment chart panels: metrics logged once). */
+  barSpec: (theme: Theme) => `/data/specs/bar-${theme}.json`,
   snapshot: () => '/data/snapshot.json',
   /** Archive mode: a run's metric history rendered to SVG. */
   runChart: (id: string, metric: string, theme: 'light' | 'dark') => `/data/runs/${safeSegment(id)}/${safeSegment(metric)}.${theme}.svg`,

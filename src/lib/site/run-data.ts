@@ -9,7 +9,7 @@ import type { MetricValue, Run } from '../model.ts';
 import type { ArtifactKind } from './artifact-kinds.ts';
 import { LONG_TAGS } from './table-data.ts';
 
-/** Points per series in run files (LTTB, extremes kept); longer histories also get a CSV. */
+/** Points per series in run files (downsample.ts: every bucket's min and max kept); longer histories also get a CSV. */
 export const SERIES_BUDGET = 1000;
 
 /** Whether every history fits the series budget, so the run file holds every point. */

@@ -26,6 +26,8 @@ export interface RunsTableRecord {
   status: RunStatus;
   /** Depth in the parent/child tree of this table (0 for top-level runs). */
   depth: number;
+  /** The run's style index (run-styles.ts): its colour and dash in every chart. */
+  style?: number;
   parent?: string;
   start?: number;
   end?: number;
@@ -92,9 +94,9 @@ export function uniformColumns(records: readonly RunsTableRecord[], metrics: rea
 /** Tags left out of data files: long text the filters and the diff table do not need. */
 export const LONG_TAGS: ReadonlySet<string> = new Set(['mlflow.note.content', 'mlflow.log-model.history']);
 
-/** Runs (already in table order) → chunks. */
-export function tableChunks(runs: { run: Run; depth: number }[], metrics: string[], params: string[]): RunsTableChunk[] {
-  const rows = runs.map(({ run, depth }) => tableRecord(run, depth, metrics, params));
+/** Runs (already in table order) → chunks; `styles` gives each run's style index. */
+export function tableChunks(runs: { run: Run; depth: number }[], metrics: string[], params: string[], styles?: ReadonlyMap<string, number>): RunsTableChunk[] {
+  const rows = runs.map(({ run, depth }) => tableRecord(run, depth, metrics, params, styles?.get(run.id)));
   const chunks = Math.max(1, Math.ceil(rows.length / TABLE_CHUNK_ROWS));
   return Array.from({ length: chunks }, (_, chunk) => ({
     metrics,
@@ -106,7 +108,7 @@ export function tableChunks(runs: { run: Run; depth: number }[], metrics: string
   }));
 }
 
-export function tableRecord(run: Run, depth: number, metrics: readonly string[], params: readonly string[]): RunsTableRecord {
+export function tableRecord(run: Run, depth: number, metrics: readonly string[], params: readonly string[], style?: number): RunsTableRecord {
   const record: RunsTableRecord = {
     id: run.id,
     name: run.name,
@@ -117,6 +119,7 @@ export function tableRecord(run: Run, depth: number, metrics: readonly string[],
     t: Object.entries(run.tags).filter(([key]) => !LONG_TAGS.has(key)),
     d: run.inputs.map((input) => [input.name, input.digest, input.context ?? null]),
   };
+  if (style !== undefined) record.style = style;
   if (run.parentId) record.parent = run.parentId;
   if (run.startTime !== undefined) record.start = run.startTime;
   if (run.endTime !== undefined) record.end = run.endTime;

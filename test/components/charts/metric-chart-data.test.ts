@@ -13,6 +13,7 @@ import {
 } from '../../../src/components/charts/metric-chart-data.ts';
 import { encodeSeriesFile, decodeSeriesFile } from '../../../src/lib/charts/series-file.ts';
 import { smoothEma, type SeriesRow } from '../../../src/lib/charts/series.ts';
+import { STYLE_COUNT } from '../../../src/lib/charts/theme.ts';
 import type { Metric, Point } from '../../../src/lib/model.ts';
 
 const T0 = 1_700_000_000_000;
@@ -94,6 +95,18 @@ describe('metricChartRows(files, metric, options)', () => {
     expect(metricChartRows([long], 'm', { smoothing: 0, totalPoints: 500 }).rows).toHaveLength(500);
   });
 
+  it('draws each run in the style its file gives, two runs of a chart never alike', () => {
+    const styled = [
+      decodeSeriesFile(encodeSeriesFile([{ id: 'r1', name: 'one', style: 3, metrics: { m: metric([1, 2]) } }]), 'r1'),
+      decodeSeriesFile(encodeSeriesFile([{ id: 'r2', name: 'two', style: 3 + STYLE_COUNT, metrics: { m: metric([3, 4]) } }]), 'r2'),
+      decodeSeriesFile(encodeSeriesFile([{ id: 'r3', name: 'three', metrics: { m: metric([3, 4]) } }]), 'r3'),
+    ];
+    const { rows } = metricChartRows(styled, 'm', { smoothing: 0 });
+    const styleOf = (run: string) => [...new Set(rows.filter((r) => r.run === run).map((r) => r.style))];
+    // Style 53 is style 3 again (50 styles): the second run takes the next free one; a run without a style the first free one.
+    expect([styleOf('one'), styleOf('two'), styleOf('three')]).toEqual([[3], [4], [0]]);
+  });
+
   it('returns no rows for a metric no run logged', () => {
     expect(metricChartRows(files, 'nope', { smoothing: 0 })).toEqual({ rows: [], markers: [] });
   });
@@ -108,7 +121,7 @@ describe('budgetPerRun(runs, total)', () => {
 });
 
 describe('valuesAt(rows, axis, x) / hoveredX(signal, axis)', () => {
-  const row = (run: string, step: number, value: number): SeriesRow => ({ run, metric: 'm', step, time: T0 + step, rel: step, value });
+  const row = (run: string, step: number, value: number): SeriesRow => ({ run, metric: 'm', step, time: T0 + step, rel: step, value, style: 0 });
   const rows = [row('a', 0, 1), row('a', 10, 2), row('b', 4, 9), row('b', 6, 5)];
 
   it("lists each run's point nearest to x, highest value first, ties going to the smaller x", () => {
@@ -131,7 +144,7 @@ describe('valuesAt(rows, axis, x) / hoveredX(signal, axis)', () => {
 
 describe('formatX(axis, x)', () => {
   it('spells steps, seconds and UTC times', () => {
-    expect(formatX('step', 1200)).toBe('step 1200');
+    expect(formatX('step', 1200)).toBe('step 1,200');
     expect(formatX('rel', 2.5)).toBe('2.5 s');
     expect(formatX('time', Date.UTC(2024, 0, 2, 3, 4, 5))).toBe('2024-01-02 03:04:05 UTC');
   });

@@ -5,33 +5,46 @@ import { compareRuns } from '../../../src/components/compare/compare-diff.ts';
 import { lineChartVariants } from '../../../src/lib/charts/compile.ts';
 import { dataFiles } from '../../../src/lib/site/routes.ts';
 import type { RunSummaryData } from '../../../src/lib/site/run-data.ts';
+import { decodeSeriesFile, encodeSeriesFile } from '../../../src/lib/charts/series-file.ts';
+import { makeRun } from '../../lib/analyze/snapshot.ts';
 
 function summary(id: string, parts: Partial<RunSummaryData> = {}): RunSummaryData {
   return { id, name: id, experimentId: '1', experimentName: 'exp', status: 'FINISHED', params: [], metrics: [], tags: [], ...parts };
 }
 
-describe('metricChoices(runs)', () => {
-  it('lists shared metrics first (model before system), then the others, each group in key order', () => {
-    const runs = [
-      summary('a', { metrics: [['loss', 1], ['system/cpu', 1], ['acc', 1], ['only_a', 1], ['system/only_a', 1]] }),
-      summary('b', { metrics: [['acc', 2], ['loss', 2], ['system/cpu', 2], ['only_b', 2]] }),
-    ];
-    const choices = metricChoices(runs);
-    expect(choices.keys).toEqual(['acc', 'loss', 'system/cpu', 'only_a', 'only_b', 'system/only_a']);
-    expect([...choices.shared].sort()).toEqual(['acc', 'loss', 'system/cpu']);
+/** The data files of `runs` as the compare page decodes them, each metric's history as given. */
+function files(runs: { id: string; metrics: Record<string, number[]> }[]) {
+  const points = (values: number[]) => values.map((value, step) => ({ step, timestamp: step, value }));
+  return runs.map((run) => decodeSeriesFile(encodeSeriesFile([makeRun({ id: run.id, metrics: Object.fromEntries(Object.entries(run.metrics).map(([key, values]) => [key, points(values)])) })]), run.id));
+}
+
+describe('metricChoices(runs, files)', () => {
+  it('lists shared metrics first, then the others, each group in relevance order', () => {
+    const a = { loss: [3, 2], 'system/cpu': [5, 6], acc: [0.5, 0.6], only_a: [1, 2], 'system/only_a': [1, 2], fit_time: [1, 2] };
+    const b = { acc: [0.7, 0.8], loss: [3, 1], 'system/cpu': [5, 7], only_b: [1, 3], fit_time: [2, 3] };
+    const runs = [summary('a', { metrics: Object.entries(a).map(([k, v]) => [k, v.at(-1)!]) }), summary('b', { metrics: Object.entries(b).map(([k, v]) => [k, v.at(-1)!]) })];
+    const choices = metricChoices(runs, files([{ id: 'a', metrics: a }, { id: 'b', metrics: b }]));
+    expect(choices.keys).toEqual(['acc', 'loss', 'fit_time', 'system/cpu', 'only_a', 'only_b', 'system/only_a']);
+    expect([...choices.shared].sort()).toEqual(['acc', 'fit_time', 'loss', 'system/cpu']);
+  });
+
+  it('still lists a metric whose series did not load, after the ranked ones', () => {
+    const runs = [summary('a', { metrics: [['zeta', 1], ['val_acc', 1]] })];
+    expect(metricChoices(runs, files([{ id: 'a', metrics: { val_acc: [1, 2] } }])).keys).toEqual(['val_acc', 'zeta']);
   });
 });
 
 describe('defaultChartMetrics(choices)', () => {
-  it('charts the first six shared metrics', () => {
-    const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-    const runs = [summary('x', { metrics: keys.map((k) => [k, 1]) }), summary('y', { metrics: [...keys.map((k): [string, number] => [k, 2]), ['extra', 1]] })];
-    expect(defaultChartMetrics(metricChoices(runs))).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  it('charts the six most relevant shared metrics', () => {
+    const keys = ['done', 'pid', 'iterations', 'time_this_iter_s', 'timestamp', 'train_loss', 'val_loss', 'test_loss'];
+    const metrics = Object.fromEntries(keys.map((k, i) => [k, [i, i + 1]]));
+    const runs = ['x', 'y'].map((id) => summary(id, { metrics: keys.map((k) => [k, 1]) }));
+    expect(defaultChartMetrics(metricChoices(runs, files([{ id: 'x', metrics }, { id: 'y', metrics }])))).toEqual(['test_loss', 'val_loss', 'train_loss', 'done', 'iterations', 'pid']);
   });
 
   it('falls back to any metric when the runs share none', () => {
     const runs = [summary('x', { metrics: [['a', 1]] }), summary('y', { metrics: [['b', 1]] })];
-    expect(defaultChartMetrics(metricChoices(runs))).toEqual(['a', 'b']);
+    expect(defaultChartMetrics(metricChoices(runs, []))).toEqual(['a', 'b']);
   });
 });
 

@@ -5,12 +5,13 @@ import type { MetricValue } from '../../../src/lib/model.ts';
 
 export const T0 = 1_700_000_000_000;
 
-/** Rows of runs whose histories are given as value lists (step i logged at T0 + i s). */
+/** Rows of runs whose histories are given as value lists (step i logged at T0 + i s); run k gets style k. */
 export function rowsOf(runs: Record<string, readonly MetricValue[]>, metric = 'train/loss'): ChartRows {
   return chartRows(
-    Object.entries(runs).map(([run, values]) => ({
+    Object.entries(runs).map(([run, values], style) => ({
       run,
       metric,
+      style,
       start: T0,
       points: values.map((value, i) => ({ step: i, timestamp: T0 + i * 1000, value })),
     })),

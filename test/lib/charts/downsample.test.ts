@@ -60,13 +60,31 @@ describe('downsample(history, budget)', () => {
     expect(points.map((p) => p.step)).toEqual([0, 50, 51, 99]);
   });
 
-  it('picks, per bucket, the point forming the largest triangle with its neighbours', () => {
-    // 8 points, budget 5: inner buckets {1,2} {3,4} {5,6}; the last holds the maximum (forced).
-    // Bucket {1,2}: vertices (0,-1) and the next bucket's mean (3.5,-0.25); point 1 lies
-    // 0.79 from that line, point 2 only 0.57. Bucket {3,4}: vertices (1,0) and (5.5,5); point 4
-    // (y=-0.5) lies 3.83 below the line, point 3 only 2.22.
-    const history = [-1, 0, 0, 0, -0.5, 0, 10, 0].map((value, step) => ({ step, timestamp: step, value }));
-    expect(downsample(history, 5).points.map((p) => p.step)).toEqual([0, 1, 4, 6, 7]);
+  it('keeps each bucket\'s minimum and maximum, in history order', () => {
+    // 12 points, budget 6: first, last, and buckets {1,2,3,4,5} {6,7,8,9,10} of the inner points.
+    const history = [0, 3, -2, 1, 5, 0, 2, 2, -7, 4, 1, 9].map((value, step) => ({ step, timestamp: step, value }));
+    expect(downsample(history, 6).points.map((p) => p.step)).toEqual([0, 2, 4, 8, 9, 11]);
+  });
+
+  it('keeps one point for a bucket whose values are all equal', () => {
+    const history = Array.from({ length: 20 }, (_, step) => ({ step, timestamp: step, value: 1 }));
+    expect(downsample(history, 6).points.map((p) => p.step)).toEqual([0, 1, 10, 19]);
+  });
+
+  it('keeps every isolated one-point spike of a 100,000-point history', () => {
+    // A noisy decaying curve with 60 spikes up and 40 down at scattered steps, thinned to the
+    // 1,000 points of a run data file (~200 points a bucket).
+    const noise = walk(100_000, 5);
+    const ups = Array.from({ length: 60 }, (_, k) => 977 + k * 1657);
+    const downs = Array.from({ length: 40 }, (_, k) => 1234 + k * 2411);
+    const spike = new Map<number, number>([...ups.map((s): [number, number] => [s, 50]), ...downs.map((s): [number, number] => [s, -50])]);
+    const history = noise.map((p, i) => ({ ...p, value: spike.get(i) ?? Math.exp(-i / 30_000) + 0.01 * (p.value as number) }));
+    const { points } = downsample(history, 1000);
+    expect(points.length).toBeLessThanOrEqual(1000);
+    const kept = new Set(points.map((p) => p.step));
+    expect([...spike.keys()].filter((step) => !kept.has(step))).toEqual([]);
+    expect(points[0]!.step).toBe(0);
+    expect(points.at(-1)!.step).toBe(99_999);
   });
 
   it('returns non-finite values apart as markers and never emits them as points', () => {
@@ -93,15 +111,6 @@ describe('downsample(history, budget)', () => {
   it('is deterministic', () => {
     const history = walk(20_000, 9);
     expect(downsample(history, 300)).toEqual(downsample(history, 300));
-  });
-
-  it('measures triangles in time when asked', () => {
-    // Steps are evenly spaced but one point was logged much later: by time it is an outlier.
-    const history = Array.from({ length: 9 }, (_, i) => ({ step: i, timestamp: i === 4 ? 1000 : i, value: i }));
-    const byStep = downsample(history, 5).points.map((p) => p.step);
-    const byTime = downsample(history, 5, { x: 'timestamp' }).points.map((p) => p.step);
-    expect(byTime).toContain(4);
-    expect(byTime).not.toEqual(byStep);
   });
 
   it('thins a 1M-point history in well under a second', () => {

@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { lineChartVariants, toRuntime, type RuntimeSpec } from '../../../src/lib/charts/compile.ts';
 import { createView, REGISTERED_TRANSFORMS } from '../../../src/lib/charts/runtime.ts';
-import { lineChartSpec, parallelSpec, scatterSpec } from '../../../src/lib/charts/specs.ts';
+import { barChartSpec, lineChartSpec, parallelSpec, scatterSpec } from '../../../src/lib/charts/specs.ts';
 
 interface Operator {
   type: string;
@@ -28,6 +28,7 @@ function allRuntimeSpecs(): RuntimeSpec[] {
     ...Object.values(lineChartVariants({ metric: 'm', legend: false, width: 300 })),
     toRuntime(lineChartSpec({ metric: 'm', y: 'log', interactive: false, width: 300 })),
     ...(['light', 'dark'] as const).map((theme) => toRuntime(parallelSpec({ metric: 'm', theme }))),
+    ...(['light', 'dark'] as const).map((theme) => toRuntime(barChartSpec({ metric: 'm', title: null, theme }))),
     ...axes.flatMap((x) => axes.map((y) => toRuntime(scatterSpec({ x: { title: 'a', type: x }, y: { title: 'b', type: y } })))),
   ];
 }

@@ -97,6 +97,15 @@ describe('decodeSeriesFile(json, source) on bad input', () => {
     expect(() => decodeSeriesFile(bad, 'r.json')).toThrow(/r\.json: metrics\[1\]\.step, time and value must be 10 entries each \(the sum of counts\), got 9, 10 and 10/);
   });
 
+  it("carries a run's style index, and rejects one that is not an integer ≥ 0", () => {
+    const styled = encodeSeriesFile([{ ...runs[0]!, style: 7 }]);
+    expect(styled.runs[0]!.style).toBe(7);
+    expect(decodeSeriesFile(JSON.parse(JSON.stringify(styled)), 'r.json').runs[0]!.style).toBe(7);
+    const bad = good();
+    bad.runs[0].style = -1;
+    expect(() => decodeSeriesFile(bad, 'r.json')).toThrow('r.json: runs[0].style must be an integer ≥ 0, got -1');
+  });
+
   it('rejects non-integer steps', () => {
     const bad = good();
     bad.metrics[0].step[0] = 0.5;

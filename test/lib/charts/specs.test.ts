@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toRuntime, toVega } from '../../../src/lib/charts/compile.ts';
 import { createView } from '../../../src/lib/charts/runtime.ts';
+import { barChartSpec, barRows } from '../../../src/lib/charts/bar-spec.ts';
+import { legendParams } from '../../../src/lib/charts/line-spec.ts';
 import { DATA, DOTS_UP_TO, lineChartSpec, parallelData, parallelSpec, scatterSpec, type XAxis, type YScale } from '../../../src/lib/charts/specs.ts';
+import { runStyle, THEMES } from '../../../src/lib/charts/theme.ts';
 import { renderSvg } from '../../../src/lib/charts/svg.ts';
 import { decay, items, parseSvg, rowsOf, T0 } from './chart-fixtures.ts';
 
@@ -33,12 +36,12 @@ describe('lineChartSpec(options)', () => {
   it('draws a line per run, dots on short series only, and a glyph per non-finite value', async () => {
     const { rows, markers } = rowsOf({ short: decay(10), long: decay(DOTS_UP_TO + 1, 2), odd: [1, 'NaN', 0.5, 'Infinity', 0.2, '-Infinity'] });
     for (const x of AXES) {
-      const svg = await renderSvg(lineChartSpec({ metric: 'loss', x, width: 500, interactive: false }), { series: rows, markers });
+      const svg = await renderSvg(lineChartSpec({ metric: 'loss', x, width: 500, interactive: false, legendStyles: legendParams(rows) }), { series: rows, markers });
       expect(items(svg, 'lines')).toHaveLength(3);
       expect(items(svg, 'dots')).toHaveLength(10 + 3);
       expect(items(svg, 'nonfinite')).toEqual(['NaN', '+∞', '−∞']);
       const legend = parseSvg(svg)('g.role-legend-label text').map((_, el) => parseSvg(svg)(el).text()).get();
-      expect(legend).toEqual(['long', 'odd', 'short']);
+      expect(legend).toEqual(['short', 'long', 'odd']);
     }
   });
 
@@ -143,5 +146,106 @@ describe('scatterSpec(options)', () => {
     expect(items(svg, 'points')).toHaveLength(3);
     const labels = parseSvg(svg)('g.role-axis-label text').map((_, el) => parseSvg(svg)(el).text()).get();
     expect(labels).toEqual(expect.arrayContaining(['adam', 'sgd']));
+  });
+});
+
+describe('line chart axes and styles', () => {
+  const axisLabels = (svg: string, axis: 'x' | 'y') => {
+    const $ = parseSvg(svg);
+    // Vega draws the y axis first; each axis' labels sit in its own role-axis group.
+    return $('g.role-axis')
+      .filter((_, el) => ($(el).attr('aria-label') ?? '').toLowerCase().includes(axis === 'x' ? 'x-axis' : 'y-axis'))
+      .find('g.role-axis-label text')
+      .map((_, el) => $(el).text())
+      .get();
+  };
+
+  it('labels a flat series with the value itself, not padded with zeros', async () => {
+    const { rows } = rowsOf({ pid: [15936, 15936, 15936], done: [0, 0, 0] });
+    const svg = await renderSvg(lineChartSpec({ metric: 'pid', width: 400, interactive: false }), { series: rows.filter((r) => r.run === 'pid'), markers: [], bands: [] });
+    expect(axisLabels(svg, 'y')).toEqual(['15,936']);
+    const zero = await renderSvg(lineChartSpec({ metric: 'done', width: 400, interactive: false }), { series: rows.filter((r) => r.run === 'done'), markers: [], bands: [] });
+    expect(axisLabels(zero, 'y')).toEqual(['0']);
+  });
+
+  it('puts step ticks on whole steps only, and trims decimals elsewhere', async () => {
+    const { rows } = rowsOf({ a: [0.5, 0.4, 0.3, 0.25, 0.2] });
+    const svg = await renderSvg(lineChartSpec({ metric: 'm', width: 600, interactive: false }), { series: rows, markers: [], bands: [] });
+    expect(axisLabels(svg, 'x')).toEqual(['0', '1', '2', '3', '4']);
+    for (const label of axisLabels(svg, 'y')) expect(label).toMatch(/^0(\.\d*[1-9])?$/);
+    const rel = await renderSvg(lineChartSpec({ metric: 'm', x: 'rel', width: 600, interactive: false }), { series: rows, markers: [], bands: [] });
+    expect(axisLabels(rel, 'x').filter((label) => label.includes('.')).length).toBeGreaterThan(0);
+    for (const label of axisLabels(rel, 'x')) expect(label).toMatch(/^\d+(\.\d*[1-9])?$/);
+  });
+
+  it("draws each run in its row's colour and dash, one legend entry per run with both", async () => {
+    const { rows } = rowsOf({ a: [3, 2, 1], b: [3, 2.5, 2], c: [1, 1.5, 2] });
+    const restyled = rows.map((r) => (r.run === 'c' ? { ...r, style: 13 } : r));
+    const legendStyles = legendParams(restyled);
+    expect(legendStyles).toEqual({ styles: [0, 1, 13], labels: { 0: 'a', 1: 'b', 13: 'c' } });
+    for (const theme of ['light', 'dark'] as const) {
+      const svg = await renderSvg(lineChartSpec({ metric: 'm', theme, width: 400, interactive: false, legendStyles }), { series: restyled, markers: [], bands: [] });
+      const $ = parseSvg(svg);
+      const look = (style: number) => [runStyle(style, theme).color, runStyle(style, theme).dash.join(',')];
+      expect($('g.lines_marks path').map((_, el) => [[$(el).attr('stroke'), $(el).attr('stroke-dasharray')]]).get()).toEqual([look(0), look(1), look(13)]);
+      expect($('g.role-legend-label text').map((_, el) => $(el).text()).get()).toEqual(['a', 'b', 'c']);
+      expect($('g.role-legend-symbol path').map((_, el) => [[$(el).attr('stroke'), $(el).attr('stroke-dasharray')]]).get()).toEqual([look(0), look(1), look(13)]);
+    }
+    expect(runStyle(13, 'light')).toEqual({ color: THEMES.light.runs[3], dash: [7, 3] });
+  });
+
+  it('fades every run but the highlighted one, and clips to a fixed y range', async () => {
+    const { rows } = rowsOf({ a: [3, 2, 1], b: [100, 2.5, 2] });
+    const view = createView(toRuntime(lineChartSpec({ metric: 'm', width: 400, interactive: false })), { renderer: 'none' });
+    view.data(DATA.series, rows).data(DATA.markers, []).data(DATA.bands, []);
+    view.signal('highlight', 'a').signal('ydomain', [0, 4]);
+    await view.runAsync();
+    const svg = await view.toSVG();
+    view.finalize();
+    const $ = parseSvg(svg);
+    expect($('g.lines_marks path').map((_, el) => $(el).attr('stroke-opacity') ?? '1').get()).toEqual(['1', '0.15']);
+    const ticks = axisLabels(svg, 'y').map(Number);
+    expect(Math.max(...ticks)).toBeLessThanOrEqual(4);
+  });
+
+  it("draws a group's band behind its mean line", async () => {
+    const { rows } = rowsOf({ g: [2, 1.5, 1] });
+    const bands = rows.map((r) => ({ ...r, lo: r.value - 0.2, hi: r.value + 0.2 }));
+    const svg = await renderSvg(lineChartSpec({ metric: 'm', width: 400, interactive: false }), { series: rows, markers: [], bands });
+    expect(items(svg, 'bands')).toHaveLength(1);
+    expect(parseSvg(svg)('g.bands_marks path').attr('fill')).toBe(runStyle(0, 'light').color);
+  });
+});
+
+describe('barChartSpec(options)', () => {
+  const bars = [
+    { run: 'best', value: 0.26, order: 0, style: 2 },
+    { run: 'worst', value: 1.31, order: 1, style: 0 },
+  ];
+
+  it('compiles in both themes and draws a bar per run in its colour, in the order given, labelled with its value', async () => {
+    for (const theme of ['light', 'dark'] as const) expect(() => toVega(barChartSpec({ metric: 'test_loss', theme }))).not.toThrow();
+    const svg = await renderSvg(barChartSpec({ metric: 'test_loss', theme: 'dark', width: 400 }), { [DATA.bars]: bars });
+    const $ = parseSvg(svg);
+    expect($('g.bars_marks path').map((_, el) => $(el).attr('fill')).get()).toEqual([runStyle(2, 'dark').color, runStyle(0, 'dark').color]);
+    expect(items(svg, 'values')).toEqual(['0.26', '1.31']);
+    const labels = $('g.role-axis-label text').map((_, el) => $(el).text()).get();
+    expect(labels.indexOf('best')).toBeLessThan(labels.indexOf('worst'));
+  });
+});
+
+describe('barRows(values, direction)', () => {
+  it('orders bars best first in the metric direction, ties in the order given', () => {
+    const values = [
+      { run: 'a', value: 0.5, style: 0 },
+      { run: 'b', value: 0.2, style: 61 },
+      { run: 'c', value: 0.5, style: 2 },
+    ];
+    expect(barRows(values, 'asc').map((r) => [r.run, r.order, r.style])).toEqual([
+      ['b', 0, 11],
+      ['a', 1, 0],
+      ['c', 2, 2],
+    ]);
+    expect(barRows(values, 'desc').map((r) => r.run)).toEqual(['a', 'c', 'b']);
   });
 });

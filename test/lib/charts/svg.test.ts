@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/tmp.ts';
 import { toRuntime } from '../../../src/lib/charts/compile.ts';
+import { legendParams } from '../../../src/lib/charts/line-spec.ts';
 import { DATA, lineChartSpec, parallelData, parallelSpec } from '../../../src/lib/charts/specs.ts';
 import { prefixIds, renderSvg } from '../../../src/lib/charts/svg.ts';
 import { decay, items, parseSvg, rowsOf } from './chart-fixtures.ts';
@@ -17,7 +18,7 @@ function parallelCharts() {
 
 describe('renderSvg(spec, data)', () => {
   const hostile = rowsOf(Object.fromEntries(HOSTILE.map((name, i) => [name, [...decay(5, i + 1), 'NaN']])), 'loss</text><script>alert(2)</script>');
-  const spec = lineChartSpec({ metric: 'loss</text><script>alert(2)</script>', width: 480, interactive: false });
+  const spec = lineChartSpec({ metric: 'loss</text><script>alert(2)</script>', width: 480, interactive: false, legendStyles: legendParams(hostile.rows) });
 
   it('escapes run names, metric keys and param values: no element comes from the data', async () => {
     for (const { svg } of [

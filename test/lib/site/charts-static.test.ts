@@ -11,7 +11,7 @@ const path = (theme: 'light' | 'dark') => `/data/loss.${theme}.svg`;
 describe('historyChart(runs, metric, path, files)', () => {
   it('draws a light and a dark SVG of the runs that logged a history', async () => {
     const files: SvgFile[] = [];
-    const chart = await historyChart([run('a', [3, 2, 1]), run('b', [4, 3])], 'loss', path, files);
+    const chart = await historyChart([run('a', [3, 2, 1]), run('b', [4, 3])], 'loss', new Map(), path, files);
     expect(chart).toMatchObject({ light: '/data/loss.light.svg', dark: '/data/loss.dark.svg' });
     expect(files.map((f) => f.path)).toEqual(['/data/loss.light.svg', '/data/loss.dark.svg']);
     expect(files[0]?.svg).toContain('<svg');
@@ -19,7 +19,7 @@ describe('historyChart(runs, metric, path, files)', () => {
 
   it('draws nothing for a metric logged once per run', async () => {
     const files: SvgFile[] = [];
-    expect(await historyChart([run('a', [0.8]), run('b', [0.9])], 'loss', path, files)).toBeUndefined();
+    expect(await historyChart([run('a', [0.8]), run('b', [0.9])], 'loss', new Map(), path, files)).toBeUndefined();
     expect(files).toEqual([]);
   });
 });

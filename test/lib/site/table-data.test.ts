@@ -3,7 +3,6 @@ import { compileFilter } from '../../../src/lib/analyze/search/index.ts';
 import type { Run } from '../../../src/lib/model.ts';
 import { recordToRun, TABLE_CHUNK_ROWS, tableChunks, treeOrder } from '../../../src/lib/site/table-data.ts';
 import { renderMarkdown } from '../../../src/lib/site/markdown.ts';
-import { choosePrimaryMetric } from '../../../src/lib/site/views/experiment-view.ts';
 
 const run = (id: string, start: number, parentId?: string, extra: Partial<Run> = {}): Run => ({
   id, experimentId: '1', name: `run-${id}`, status: 'FINISHED', lifecycleStage: 'active', startTime: start,
@@ -30,6 +29,11 @@ describe('tableChunks(rows, metrics, params) and recordToRun(record)', () => {
     expect(chunks.map((c) => [c.chunk, c.chunks, c.rows.length, c.total])).toEqual([[0, 2, TABLE_CHUNK_ROWS, TABLE_CHUNK_ROWS + 5], [1, 2, 5, TABLE_CHUNK_ROWS + 5]]);
   });
 
+  it("gives each record its run's style index, when there is one", () => {
+    const [chunk] = tableChunks([{ run: run('a', 1), depth: 0 }, { run: run('b', 2), depth: 0 }], [], [], new Map([['a', 4]]));
+    expect(chunk!.rows.map((r) => r.style)).toEqual([4, undefined]);
+  });
+
   it('gives back runs that MLflow filters judge as they judge the originals', () => {
     const original = run('r', 1, undefined, {
       params: { model: 'rf' },
@@ -43,18 +47,6 @@ describe('tableChunks(rows, metrics, params) and recordToRun(record)', () => {
       expect(compileFilter(filter)(rebuilt), filter).toBe(compileFilter(filter)(original));
     }
     expect(rebuilt.tags['mlflow.note.content']).toBeUndefined();
-  });
-});
-
-describe('choosePrimaryMetric(keys, preferred)', () => {
-  it('takes the preferred metric when runs logged it', () => {
-    expect(choosePrimaryMetric([['loss', 9], ['acc', 9]], 'acc')).toBe('acc');
-    expect(choosePrimaryMetric([['loss', 9]], 'acc')).toBe('loss');
-  });
-
-  it('prefers a held-out metric among the common ones, never system/ metrics', () => {
-    expect(choosePrimaryMetric([['train/loss', 10], ['val/accuracy', 10], ['lr', 10]])).toBe('val/accuracy');
-    expect(choosePrimaryMetric([['system/cpu', 20], ['train_loss', 10], ['test_acc', 2]])).toBe('train_loss');
   });
 });
 

@@ -3,16 +3,19 @@
  * experiments and deleted runs are not published (MLflow's UI hides them too); the home page
  * says how many were left out.
  */
+import { SYSTEM_PREFIX } from '../../analyze/metric-names.ts';
+import { metricStatsOfRuns, rankMetricStats } from '../../analyze/relevance.ts';
 import { resolveRun } from '../../analyze/resolve-run.ts';
 import { buildTables, type RunTables } from '../../analyze/tables.ts';
 import type { Run, Snapshot } from '../../model.ts';
-import { historyChart, parallelChart, scatterChart, type ChartImage, type ChartImages, type SvgFile } from '../charts-static.ts';
+import { barChart, historyChart, parallelChart, scatterChart, type ChartImage, type ChartImages, type RunStyles, type SvgFile } from '../charts-static.ts';
 import type { ReportContext } from '../reports/embeds/context.ts';
 import { prepareReports, type ReportSource } from '../reports/prepare.ts';
 import { dataFiles } from '../routes.ts';
+import { runStyles } from '../run-styles.ts';
 import { safeSegment } from '../slugs.ts';
 import { compareView } from './compare-view.ts';
-import { experimentView, keysByFrequency, rankExperiment, type Ranking } from './experiment-view.ts';
+import { experimentMetrics, experimentView, keysByFrequency, rankExperiment, type ExperimentMetrics, type Ranking } from './experiment-view.ts';
 import { currentVersion, modelView } from './model-view.ts';
 import { optional, runView, versionsByRun } from './run-view.ts';
 import type { CompareVerdict, ExperimentView, HomeView, ReportView, RunView, SiteViews } from './types.ts';
@@ -39,6 +42,8 @@ export interface PublishedSite {
   /** The runs that get pages, with their tables (for data files). */
   runs: Run[];
   tables: RunTables;
+  /** Each run's style index (run-styles.ts), for the data files. */
+  styles: RunStyles;
 }
 
 /** Throws ReportError when a report has problems (every problem of every report at once). */
@@ -54,35 +59,49 @@ export async function buildSiteViews(snapshot: Snapshot, reports: readonly Repor
   }
   const names = new Map(experiments.map((e) => [e.id, e.name]));
   const versions = versionsByRun(snapshot.models);
+  const styles = runStyles(runs);
   const svgs: SvgFile[] = [];
 
   const experimentViews = [];
   const primaryMetrics = new Map<string, string>();
+  const metricOrder = new Map<string, string[]>();
   for (const experiment of experiments) {
     const own = tables.runList.filter((r) => r.experimentId === experiment.id);
-    const ranking = rankExperiment(tables, experiment.id, own, options.preferredMetric);
+    const metrics = experimentMetrics(experiment, own, options.preferredMetric);
+    metricOrder.set(experiment.id, metrics.ranked.map((m) => m.key));
+    const ranking = rankExperiment(tables, experiment.id, metrics.primary);
     if (ranking) primaryMetrics.set(experiment.id, ranking.metric);
-    const charts = ranking ? await experimentCharts(experiment.id, own, ranking, svgs) : {};
-    experimentViews.push(experimentView({ experiment, runs: own, tables, ranking, charts, archive: options.archive === true }));
+    const charts = ranking ? await experimentCharts(experiment.id, own, metrics, ranking, styles, svgs) : {};
+    experimentViews.push(experimentView({ experiment, runs: own, tables, metrics, ranking, charts, archive: options.archive === true }));
   }
-  const context: ReportContext = { snapshot: { experiments, runs, models: snapshot.models }, tables, primaryMetric: (id) => primaryMetrics.get(id) };
+  const context: ReportContext = { snapshot: { experiments, runs, models: snapshot.models }, tables, primaryMetric: (id) => primaryMetrics.get(id), styles };
   const reportViews = (await prepareReports(reports, context, { drafts: options.drafts === true })).map((r) => r.view);
 
   const compares = [];
   for (const refs of options.compare ?? []) {
     const chosen = refs.map((ref) => resolveRun(snapshot, ref));
-    compares.push(compareView(chosen, buildTables({ runs: chosen, experiments }), await compareCharts(chosen, svgs)));
+    compares.push(compareView(chosen, buildTables({ runs: chosen, experiments }), await compareCharts(chosen, styles, svgs)));
   }
 
   const citedIn = reportsByRun(reportViews);
-  const runViews = tables.runList.map((run) => runView(run, { experimentName: names.get(run.experimentId) ?? run.experimentId, byId, children, versionsByRun: versions, archive: options.archive === true, reports: citedIn.get(run.id) ?? [] }));
+  const runViews = tables.runList.map((run) =>
+    runView(run, {
+      experimentName: names.get(run.experimentId) ?? run.experimentId,
+      byId,
+      children,
+      versionsByRun: versions,
+      metricOrder: metricOrder.get(run.experimentId) ?? [],
+      archive: options.archive === true,
+      reports: citedIn.get(run.id) ?? [],
+    }),
+  );
   if (options.archive) {
     for (const view of runViews) {
       const run = byId.get(view.id) as Run;
       view.charts = [];
       const order = [...view.metrics.filter((m) => !m.system), ...view.metrics.filter((m) => m.system)];
       for (const { key } of order) {
-        const chart = await historyChart([run], key, (theme) => dataFiles.runChart(run.id, key, theme), svgs);
+        const chart = await historyChart([run], key, styles, (theme) => dataFiles.runChart(run.id, key, theme), svgs, { width: HALF_WIDTH });
         if (chart) view.charts.push({ ...chart, caption: '' });
       }
     }
@@ -99,17 +118,25 @@ export async function buildSiteViews(snapshot: Snapshot, reports: readonly Repor
     ...(options.compareHome && compares.length > 0 ? { compareHome: options.compareHome } : {}),
     warnings: snapshot.warnings,
   };
-  return { views, svgs, runs: tables.runList as Run[], tables };
+  return { views, svgs, runs: tables.runList as Run[], tables, styles };
 }
 
-async function experimentCharts(experimentId: string, runs: Run[], { metric, ranked }: Ranking, svgs: SvgFile[]): Promise<ChartImages> {
+/** Charts that share a row with another (run pages in archives, static comparisons), in pixels. */
+const HALF_WIDTH = 680;
+
+/** The overview charts: the chart panels' default metrics (history, else bars), parallel coordinates and scatter. */
+async function experimentCharts(experimentId: string, runs: Run[], metrics: ExperimentMetrics, { metric, ranked }: Ranking, styles: RunStyles, svgs: SvgFile[]): Promise<ChartImages> {
   const byId = new Map(runs.map((r) => [r.id, r]));
   const best = ranked.flatMap((r) => byId.get(r.id) ?? []);
   const params = keysByFrequency(runs, (r) => r.params).map(([k]) => k);
   const path = (name: string) => (theme: 'light' | 'dark') => dataFiles.chart(experimentId, name, theme);
   const charts: ChartImages = {};
-  const history = await historyChart(best, metric, path('history'), svgs);
-  if (history) charts.history = history;
+  const metricCharts: ChartImage[] = [];
+  for (const [i, key] of metrics.defaults.entries()) {
+    const chart = (await historyChart(best, key, styles, path(`metric-${i}`), svgs)) ?? (await barChart(best, key, styles, path(`metric-${i}`), svgs));
+    if (chart) metricCharts.push(chart);
+  }
+  if (metricCharts.length > 0) charts.metrics = metricCharts;
   const parallel = await parallelChart(best, params, metric, path('parallel'), svgs);
   if (parallel) charts.parallel = parallel;
   const scatter = await scatterChart(best, params, metric, path('scatter'), svgs);
@@ -119,12 +146,14 @@ async function experimentCharts(experimentId: string, runs: Run[], { metric, ran
 
 const COMPARE_CHART_METRICS = 6;
 
-async function compareCharts(runs: Run[], svgs: SvgFile[]): Promise<ChartImage[]> {
-  const shared = keysByFrequency(runs, (r) => r.metrics).filter(([key, n]) => n >= 2 && !key.startsWith('system/')).slice(0, COMPARE_CHART_METRICS);
+/** The most relevant metrics (analyze/relevance.ts) two or more of the runs logged, `system/` ones left out. */
+async function compareCharts(runs: Run[], styles: RunStyles, svgs: SvgFile[]): Promise<ChartImage[]> {
+  const ranked = rankMetricStats(metricStatsOfRuns(runs));
+  const shared = ranked.filter((m) => m.runs >= 2 && !m.key.startsWith(SYSTEM_PREFIX)).slice(0, COMPARE_CHART_METRICS);
   const folder = `compare-${runs.map((r) => safeSegment(r.id).slice(0, 8)).join('-')}`;
   const charts: ChartImage[] = [];
-  for (const [metric] of shared) {
-    const chart = await historyChart(runs, metric, (theme) => dataFiles.chart(folder, safeSegment(metric), theme), svgs);
+  for (const { key: metric } of shared) {
+    const chart = await historyChart(runs, metric, styles, (theme) => dataFiles.chart(folder, safeSegment(metric), theme), svgs, { width: HALF_WIDTH });
     if (chart) charts.push({ ...chart, caption: metric });
   }
   return charts;

@@ -1,14 +1,18 @@
 /**
- * Experiment → its page's view: leaderboard and best runs by the primary metric (analyses of
- * src/lib/analyze), sweeps with their best child, the runs table's columns and first rows.
+ * Experiment → its page's view: its metrics in relevance order (analyze/relevance.ts), the
+ * leaderboard and best runs by the primary metric and the leaderboards a reader can switch to,
+ * sweeps with their best child, the runs table's columns and first rows, the chart panels' choices.
  */
 import { bestRuns } from '../../analyze/best.ts';
 import { inferDirection } from '../../analyze/direction.ts';
 import { leaderboard, type RankedRun } from '../../analyze/rank.ts';
+import { BOOKKEEPING_TIER, defaultChartMetrics, experimentMetricRanking, type RankedMetric } from '../../analyze/relevance.ts';
+import { SYSTEM_PREFIX } from '../../analyze/metric-names.ts';
 import { compareMlflowDefault, type RunTables } from '../../analyze/tables.ts';
 import { metricValue } from '../../metric-value.ts';
 import type { Experiment, Run, RunStatus } from '../../model.ts';
 import { compareStrings } from '../../order.ts';
+import { DRAWN_RUNS } from '../../charts/spec-frame.ts';
 import type { ChartImages } from '../charts-static.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { TABLE_CHUNK_ROWS, treeOrder } from '../table-data.ts';
@@ -19,6 +23,9 @@ import type { ExperimentView, LeaderboardRow, RunsTableRow } from './types.ts';
 
 const PREVIEW_ROWS = 50;
 const LEADERBOARD_SIZE = 10;
+/** Leaderboards a reader can switch to, the primary one included. */
+const LEADERBOARD_METRICS = 8;
+
 const STATUSES: RunStatus[] = ['FINISHED', 'RUNNING', 'SCHEDULED', 'FAILED', 'KILLED'];
 
 export interface ExperimentInput {
@@ -26,6 +33,8 @@ export interface ExperimentInput {
   /** The experiment's published (active) runs. */
   runs: Run[];
   tables: RunTables;
+  /** Its metrics ranked, and the primary one (experimentMetrics). */
+  metrics: ExperimentMetrics;
   /** The runs ranked by the primary metric (rankExperiment). */
   ranking: Ranking | undefined;
   charts: ChartImages;
@@ -39,20 +48,38 @@ export interface Ranking {
   ranked: RankedRun[];
 }
 
-/** Computed once per experiment: the page, the home page and the charts all read it. */
-export function rankExperiment(tables: RunTables, experimentId: string, runs: Run[], preferredMetric: string | undefined): Ranking | undefined {
-  const metric = choosePrimaryMetric(keysByFrequency(runs, (r) => r.metrics), preferredMetric);
-  if (!metric) return undefined;
-  return { metric, ranked: leaderboard(tables, { metric, experimentIds: [experimentId] }).runs.filter((r) => r.rank !== null && r.value !== null) };
+/** An experiment's metrics in relevance order, its primary metric and the metrics charted at first. */
+export interface ExperimentMetrics {
+  ranked: RankedMetric[];
+  primary: string | undefined;
+  /** The chart panels' defaults (and the static overview charts'). */
+  defaults: string[];
 }
 
-export function experimentView({ experiment, runs, tables, ranking, charts, archive }: ExperimentInput): ExperimentView {
-  const metricKeys = keysByFrequency(runs, (r) => r.metrics);
+/** Computed once per experiment: ranking rules and overrides in analyze/relevance.ts (`preferred` is `--metric`). */
+export function experimentMetrics(experiment: Experiment, runs: readonly Run[], preferred: string | undefined): ExperimentMetrics {
+  const { ranked, primary } = experimentMetricRanking(experiment.tags, runs, preferred);
+  return { ranked, primary, defaults: defaultChartMetrics(ranked, primary) };
+}
+
+/** Computed once per experiment: the page, the home page and the charts all read it. */
+export function rankExperiment(tables: RunTables, experimentId: string, metric: string | undefined): Ranking | undefined {
+  if (!metric) return undefined;
+  return { metric, ranked: rankedRuns(tables, experimentId, metric) };
+}
+
+function rankedRuns(tables: RunTables, experimentId: string, metric: string): RankedRun[] {
+  return leaderboard(tables, { metric, experimentIds: [experimentId] }).runs.filter((r) => r.rank !== null && r.value !== null);
+}
+
+export function experimentView({ experiment, runs, tables, metrics, ranking, charts, archive }: ExperimentInput): ExperimentView {
+  const metricKeys = metrics.ranked.map((m) => m.key);
   const paramKeys = keysByFrequency(runs, (r) => r.params);
   const primary = ranking?.metric;
   const ordered = treeOrder(runs, compareMlflowDefault);
   const byId = new Map(runs.map((r) => [r.id, r]));
-  const columns = { metrics: metricKeys.map(([k]) => k), params: paramKeys.map(([k]) => k) };
+  // Metric keys in relevance order (analyze/relevance.ts); the table's first columns follow it.
+  const columns = { metrics: metricKeys, params: paramKeys.map(([k]) => k) };
   const { uniform, ...firstColumns } = tableColumnDefaults(ordered, columns.metrics, columns.params, primary);
   const childCount = countChildren(runs);
   return {
@@ -65,6 +92,7 @@ export function experimentView({ experiment, runs, tables, ranking, charts, arch
     ...optional('lastActivity', runs.reduce<number | undefined>((max, r) => (r.startTime !== undefined && (max === undefined || r.startTime > max) ? r.startTime : max), undefined)),
     ...(primary ? { primaryMetric: { key: primary, direction: inferDirection(primary) } } : {}),
     leaderboard: ranking ? leaderboardRows(ranking.ranked.slice(0, LEADERBOARD_SIZE), byId) : [],
+    otherLeaderboards: primary ? otherLeaderboards(tables, experiment.id, metrics.ranked, primary, byId) : [],
     sweeps: primary ? sweepBests(tables, experiment.id, primary, byId, childCount) : sweepsWithoutMetric(byId, childCount),
     columns,
     preview: ordered.slice(0, archive ? ordered.length : PREVIEW_ROWS).map(({ run, depth }) => ({
@@ -80,23 +108,28 @@ export function experimentView({ experiment, runs, tables, ranking, charts, arch
     previewColumns: firstColumns,
     uniformColumns: uniform,
     tableChunks: Math.max(1, Math.ceil(runs.length / TABLE_CHUNK_ROWS)),
+    panels: panelsView(metrics, ranking),
     charts,
   };
 }
 
-const HELD_OUT = /(^|[^a-z])(val|valid|validation|test|eval|holdout)([^a-z]|$)/i;
+/** Leaderboards by the other telling metrics most runs logged, for the page's metric switch. */
+function otherLeaderboards(tables: RunTables, experimentId: string, ranked: RankedMetric[], primary: string, byId: Map<string, Run>): ExperimentView['otherLeaderboards'] {
+  const most = Math.max(0, ...ranked.map((m) => m.runs));
+  return ranked
+    .filter((m) => m.key !== primary && m.tier < BOOKKEEPING_TIER && !m.constant && !m.key.startsWith(SYSTEM_PREFIX) && m.runs >= 0.5 * most)
+    .slice(0, LEADERBOARD_METRICS - 1)
+    .map((m) => ({ key: m.key, direction: inferDirection(m.key), rows: leaderboardRows(rankedRuns(tables, experimentId, m.key).slice(0, LEADERBOARD_SIZE), byId) }))
+    .filter((board) => board.rows.length > 0);
+}
 
-/**
- * The primary metric: the preferred one if runs logged it; else among the metrics nearly every
- * run logged (at least 80% as many runs as the most common), a held-out one (`val/…`, `test_…`,
- * `eval-…`) first, then the most common (never `system/`).
- */
-export function choosePrimaryMetric(keys: [string, number][], preferred?: string): string | undefined {
-  if (preferred && keys.some(([k]) => k === preferred)) return preferred;
-  const candidates = keys.filter(([k]) => !k.startsWith('system/'));
-  const most = candidates[0]?.[1] ?? 0;
-  const common = candidates.filter(([, n]) => n >= 0.8 * most);
-  return (common.find(([k]) => HELD_OUT.test(k)) ?? common[0])?.[0];
+/** What the chart panels offer: every metric (a history, or one value per run: bars), the defaults, and the runs drawn first. */
+function panelsView(metrics: ExperimentMetrics, ranking: Ranking | undefined): ExperimentView['panels'] {
+  return {
+    metrics: metrics.ranked.map((m) => ({ key: m.key, history: m.points > 1 })),
+    defaults: metrics.defaults,
+    runs: (ranking?.ranked ?? []).slice(0, DRAWN_RUNS).map((r) => r.id),
+  };
 }
 
 /** Keys with the number of runs having each, most common first, then by name. */

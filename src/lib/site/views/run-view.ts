@@ -22,6 +22,8 @@ export interface RunContext {
   archive?: boolean;
   /** The reports citing the run. */
   reports: RunView['reports'];
+  /** The experiment's metric keys in relevance order (analyze/relevance.ts): the run's charts and table follow it. */
+  metricOrder: readonly string[];
 }
 
 export function runLink(run: Run): RunLink {
@@ -48,7 +50,7 @@ export function runView(run: Run, context: RunContext): RunView {
     modelVersions: context.versionsByRun.get(run.id) ?? [],
     loggedModels: run.loggedModels.map((m) => ({ id: m.id, name: m.name, ...optional('status', m.status) })),
     params: Object.entries(run.params),
-    metrics: Object.entries(run.metrics).map(([key, metric]) => summarizeMetric(key, metric)),
+    metrics: inOrder(Object.keys(run.metrics), context.metricOrder).map((key) => summarizeMetric(key, run.metrics[key]!)),
     tags: tags.filter(([key]) => !key.startsWith('mlflow.')),
     systemTags: tags.filter(([key]) => key.startsWith('mlflow.') && key !== NOTE_TAG),
     ...(run.description ? { noteHtml: renderMarkdown(run.description) } : {}),
@@ -65,6 +67,12 @@ export function runView(run: Run, context: RunContext): RunView {
     historyCsv: hasHistoryCsv(run, context.archive === true),
     reports: context.reports,
   };
+}
+
+/** `keys` in the order of `order`, keys it does not list after them in their own order. */
+function inOrder(keys: string[], order: readonly string[]): string[] {
+  const position = new Map(order.map((key, i) => [key, i]));
+  return keys.map((key, i) => ({ key, at: position.get(key) ?? order.length + i })).sort((a, b) => a.at - b.at).map((k) => k.key);
 }
 
 /** Model versions grouped by source run, aliases attached, for run pages. */

@@ -76,9 +76,11 @@ export interface ExperimentView {
   runCount: number;
   statusCounts: [RunStatus, number][];
   lastActivity?: number;
-  /** The metric the page ranks by: `--metric`, else the one most runs logged. */
+  /** The metric the page ranks by (analyze/relevance.ts: `--metric`, the `runfolio.metrics` tag, else the most telling one). */
   primaryMetric?: { key: string; direction: 'asc' | 'desc' };
   leaderboard: LeaderboardRow[];
+  /** Leaderboards by other telling metrics, in relevance order, that the reader can switch to. */
+  otherLeaderboards: { key: string; direction: 'asc' | 'desc'; rows: LeaderboardRow[] }[];
   /** Best child of each sweep (parent run) in the experiment. */
   sweeps: { parent: RunLink; children: number; best?: LeaderboardRow }[];
   /** Columns of the runs table. */
@@ -91,6 +93,15 @@ export interface ExperimentView {
   uniformColumns: UniformColumn[];
   /** Number of data chunks holding every row (dataFiles.runsTable). */
   tableChunks: number;
+  /** The chart panels' choices. */
+  panels: {
+    /** Every metric in relevance order; `history` when some run logged it more than once (else drawn as bars). */
+    metrics: { key: string; history: boolean }[];
+    /** Metrics charted at first: the primary one and its train/val/test siblings, then telling ones. */
+    defaults: string[];
+    /** Run ids drawn until the runs table says which (the leaderboard's best first). */
+    runs: string[];
+  };
   charts: ChartImages;
 }
 

@@ -10,7 +10,7 @@ import type { ReportContext } from '../../../../src/lib/site/reports/embeds/cont
 import { prepareReports, type PreparedReport, type PrepareOptions, type ReportSource } from '../../../../src/lib/site/reports/prepare.ts';
 import { ReportError } from '../../../../src/lib/site/reports/problems.ts';
 import type { EmbedView } from '../../../../src/lib/site/reports/view.ts';
-import { rankExperiment } from '../../../../src/lib/site/views/experiment-view.ts';
+import { experimentMetrics } from '../../../../src/lib/site/views/experiment-view.ts';
 
 export function contextOf(snapshot: Pick<Snapshot, 'experiments' | 'runs' | 'models'>, preferredMetric?: string): ReportContext {
   const experiments = snapshot.experiments.filter((e) => e.lifecycleStage === 'active');
@@ -19,8 +19,8 @@ export function contextOf(snapshot: Pick<Snapshot, 'experiments' | 'runs' | 'mod
   const tables = buildTables({ runs, experiments });
   const primary = new Map<string, string>();
   for (const e of experiments) {
-    const ranking = rankExperiment(tables, e.id, tables.runList.filter((r) => r.experimentId === e.id), preferredMetric);
-    if (ranking) primary.set(e.id, ranking.metric);
+    const metric = experimentMetrics(e, tables.runList.filter((r) => r.experimentId === e.id), preferredMetric).primary;
+    if (metric) primary.set(e.id, metric);
   }
   return { snapshot: { experiments, runs, models: snapshot.models }, tables, primaryMetric: (id) => primary.get(id) };
 }

@@ -11,7 +11,7 @@ import { buildTables, compareMlflowDefault } from '../../../../src/lib/analyze/t
 import type { Run } from '../../../../src/lib/model.ts';
 import { readStores } from '../../../../src/lib/read/index.ts';
 import { treeOrder, uniformColumns } from '../../../../src/lib/site/table-data.ts';
-import { experimentView, keysByFrequency, rankExperiment } from '../../../../src/lib/site/views/experiment-view.ts';
+import { experimentMetrics, experimentView, keysByFrequency, rankExperiment } from '../../../../src/lib/site/views/experiment-view.ts';
 import { tableColumnDefaults } from '../../../../src/lib/site/views/table-columns.ts';
 import { FIXTURES } from '../../../support/fixtures.ts';
 import { readRawRuns } from '../../../support/raw-mlruns.ts';
@@ -94,8 +94,9 @@ describe('the runs table columns of real stores', () => {
     const users = new Set(readRawRuns(root).filter((r) => r.experimentId === '0' && !r.deleted).map((r) => (parse(readFileSync(join(root, '0', r.id, 'meta.yaml'), 'utf8')) as { user_id: string }).user_id));
     expect([...users]).toEqual(['root']);
     const tables = buildTables(snapshot);
-    const ranking = rankExperiment(tables, '0', runs, undefined);
-    const view = experimentView({ experiment: snapshot.experiments.find((e) => e.id === '0')!, runs, tables, ranking, charts: {}, archive: false });
+    const experiment = snapshot.experiments.find((e) => e.id === '0')!;
+    const metrics = experimentMetrics(experiment, runs, undefined);
+    const view = experimentView({ experiment, runs, tables, metrics, ranking: rankExperiment(tables, '0', metrics.primary), charts: {}, archive: false });
     expect(view.uniformColumns.filter((c) => c.id.startsWith('run:'))).toEqual([
       { id: 'run:status', value: 'FINISHED' },
       { id: 'run:user', value: 'root' },

@@ -38,7 +38,7 @@ export async function resolveHistory(spec: HistorySpec, context: ReportContext, 
       const without = runs.find((r) => !Object.hasOwn(r.metrics, metric));
       if (without) requireKey([without], 'metric', metric, `run ${quote(runName(without))}`, lineOf('metric'));
     }
-    const svgs = await inline((path, files) => historyChart(drawn, metric, path, files, { x, y: log ? 'log' : 'linear', smoothing }));
+    const svgs = await inline((path, files) => historyChart(drawn, metric, context.styles ?? new Map(), path, files, { x, y: log ? 'log' : 'linear', smoothing }));
     if (!svgs) throw new EmbedProblem(`metric ${quote(metric)} was logged once per run: there is no history to draw (a leaderboard or a scatter shows it)`, lineOf('metric'));
     const options = [x === 'step' ? '' : `by ${spec.x}`, log ? 'log scale' : '', smoothing > 0 ? `smoothed ${smoothing}` : ''].filter(Boolean).join(', ');
     charts.push({

@@ -6,6 +6,7 @@
  */
 import { resolveRun } from '../../../analyze/resolve-run.ts';
 import type { RunTables } from '../../../analyze/tables.ts';
+import type { RunStyles } from '../../charts-static.ts';
 import { RunfolioError } from '../../../errors.ts';
 import type { Experiment, Run, Snapshot } from '../../../model.ts';
 import { compareIds } from '../../../order.ts';
@@ -19,6 +20,8 @@ export interface ReportContext {
   tables: RunTables;
   /** The metric an experiment's page ranks by (undefined: its runs logged none). */
   primaryMetric: (experimentId: string) => string | undefined;
+  /** Each run's style index across the site (run-styles.ts), so a run has one colour on every page; none: styles by position. */
+  styles?: RunStyles;
   /** The reports of the build by slug (prepare.ts fills it in), for links between reports. */
   reports?: ReadonlyMap<string, { title: string; published: boolean }>;
 }
