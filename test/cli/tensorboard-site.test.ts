@@ -24,7 +24,7 @@ describe('runfolio build --store <TensorBoard log tree>…', () => {
   beforeAll(async () => {
     out = join(tempDir(), 'site');
     const result = runCli(['build', ...STORES.flatMap((s) => ['--store', s]), '--out', out]);
-    expect(result.stderr).toBe(`built ${out}: 12 run pages, 3 experiments, 37 data files\n`);
+    expect(result.stderr).toBe(`built ${out}: 12 run pages, 3 experiments, 51 data files\n`);
     expect(result.status).toBe(0);
     snapshot = await readStores(STORES);
   });

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runStyle, type Theme } from '../../src/lib/charts/theme.ts';
+import { compareMlflowDefault } from '../../src/lib/analyze/tables.ts';
 import { readStores } from '../../src/lib/read/index.ts';
 import type { Run } from '../../src/lib/model.ts';
 import { runStyles } from '../../src/lib/site/run-styles.ts';
 import { launchChromium, openPage } from '../support/browser.ts';
-import { FIXTURES, ROOT } from '../support/fixtures.ts';
+import { FIXTURES } from '../support/fixtures.ts';
 import { serveSite, type Served } from '../support/serve.ts';
 
 const site = inject('sites').yolo!;
@@ -39,6 +40,8 @@ const open = (path: string, options: { javaScript?: boolean; theme?: Theme } = {
 
 const experimentPath = () => `experiments/${experimentId}/`;
 const named = (name: string) => runs.find((r) => r.name === name)!;
+/** The runs as the runs table shows them at first (MLflow's default order): the panels draw those. */
+const inTableOrder = () => [...runs].sort(compareMlflowDefault).map((r) => r.name);
 
 /** The panels, drawn: scrolled to and every chart mounted. */
 async function panels(page: Page): Promise<void> {
@@ -99,7 +102,7 @@ describe('experiment chart panels', () => {
     await panels(page);
     const titles = await page.locator('[data-chart-panels] section h3 code').allTextContents();
     expect(titles).toEqual([MAP, 'metrics/mAP50B', 'metrics/precisionB', 'metrics/recallB']);
-    expect(await legend(page)).toEqual(['sgdtest3', 'adamaxtest', 'adamtest', 'testrun1']);
+    expect(await legend(page)).toEqual(inTableOrder());
     const ticks = await page.locator(`section[aria-label="Chart of ${MAP}"] g[aria-label^="X-axis"] text`).allTextContents();
     expect(ticks.filter((t) => t !== 'step')).toEqual(['0', '1', '2', '3', '4']);
     expect(problems).toEqual([]);
@@ -170,7 +173,7 @@ describe('experiment chart panels', () => {
     await page.locator('[data-legend-entry="adamtest"] a').hover();
     for (const metric of [MAP, 'metrics/recallB']) {
       await expect.poll(() => opacities(`section[aria-label="Chart of ${metric}"]`)).toEqual(
-        ['sgdtest3', 'adamaxtest', 'adamtest', 'testrun1'].map((name) => [name, name === 'adamtest' ? '1' : '0.15']),
+        inTableOrder().map((name) => [name, name === 'adamtest' ? '1' : '0.15']),
       );
     }
     await page.mouse.move(5, 5);
@@ -178,7 +181,7 @@ describe('experiment chart panels', () => {
     // A run's row in a table of the page (here the leaderboard) does the same.
     await page.locator('[data-board] tr', { hasText: 'testrun1' }).first().hover();
     await expect.poll(() => opacities(`section[aria-label="Chart of ${MAP}"]`)).toEqual(
-      ['sgdtest3', 'adamaxtest', 'adamtest', 'testrun1'].map((name) => [name, name === 'testrun1' ? '1' : '0.15']),
+      inTableOrder().map((name) => [name, name === 'testrun1' ? '1' : '0.15']),
     );
     expect(problems).toEqual([]);
     await page.close();
@@ -198,7 +201,7 @@ describe('chart panels of a metric logged once (demo churn experiment)', () => {
   it('draw it as a bar per run in the run’s colour, best first', async () => {
     const demo = inject('sites').demoBase!;
     const demoServed = await serveSite(demo.out, demo.base);
-    const snapshot = await readStores([join(ROOT, 'content/mlruns')]);
+    const snapshot = await readStores(inject('sites').demo!.stores);
     const churn = snapshot.experiments.find((e) => e.name === 'churn-prediction')!;
     const churnRuns = snapshot.runs.filter((r) => r.experimentId === churn.id);
     const styles = runStyles(churnRuns);

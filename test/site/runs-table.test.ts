@@ -171,15 +171,17 @@ describe('the runs table view in the address', () => {
     const parent = runs.find((r) => runs.some((c) => c.parentId === r.id))!;
     const { page, problems } = await open(context, 'demo', `experiments/${experiment.id}/`);
     await loaded(page, runs.length);
-    // A metric and a param both named lr, told apart by their group headers and titles.
-    expect(await page.locator('section[aria-label="Runs"] thead th[data-column="metric:lr"] button').getAttribute('title')).toBe('metrics.lr');
-    expect(await page.locator('section[aria-label="Runs"] thead th[data-column="param:lr"] button').getAttribute('title')).toBe('params.lr');
     const toggle = page.getByRole('button', { name: new RegExp(`child runs? of ${parent.name}$`) });
     await toggle.click();
     await page.getByRole('button', { name: /^Columns/ }).click();
     await page.getByRole('checkbox', { name: /^Duration/ }).uncheck();
     await page.getByRole('checkbox', { name: /^epochs/ }).check();
+    // The metric lr ranks low (a schedule, not a result): show it beside the param of the same name.
+    await page.getByRole('group', { name: /^Metrics/ }).getByRole('checkbox', { name: /^lr$/ }).check();
     await page.keyboard.press('Escape');
+    // A metric and a param both named lr, told apart by their group headers and titles.
+    expect(await page.locator('section[aria-label="Runs"] thead th[data-column="metric:lr"] button').getAttribute('title')).toBe('metrics.lr');
+    expect(await page.locator('section[aria-label="Runs"] thead th[data-column="param:lr"] button').getAttribute('title')).toBe('params.lr');
     const handle = page.getByRole('separator', { name: 'Width of val/loss (Metrics), rem' });
     await handle.focus();
     for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowRight');

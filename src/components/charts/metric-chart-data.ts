@@ -11,7 +11,7 @@ import { chartRows, distinctStyles, runLabels, type ChartRows, type RunSeries, t
 import type { RuntimeSpec } from '../../lib/charts/runtime.ts';
 import { lineVariantKey, type XAxis } from '../../lib/charts/line-spec.ts';
 import type { Theme } from '../../lib/charts/theme.ts';
-import { formatNumber } from '../../lib/site/format.ts';
+import { formatCount, formatNumber } from '../../lib/site/format.ts';
 
 /** Runtime specs by variant key (`lineVariantKey`), each the spec itself or the URL of its JSON file. */
 export type SpecSource = Record<string, RuntimeSpec | string>;
@@ -149,5 +149,5 @@ export function hoveredX(signal: unknown, axis: XAxis): number | undefined {
 /** An x value as the axis shows it: a step (an integer), seconds, or a UTC time. */
 export function formatX(axis: XAxis, x: number): string {
   if (axis === 'time') return new Date(x).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-  return axis === 'rel' ? `${formatNumber(x)} s` : `step ${formatNumber(Math.round(x))}`;
+  return axis === 'rel' ? `${formatNumber(x)} s` : `step ${formatCount(Math.round(x))}`;
 }

@@ -71,10 +71,10 @@ describe('resolveChosen(stores, ref)', () => {
     expect(error(() => resolveChosen([{ ...stores[0]!, given: false }], 'main:aaaa0001'))).toMatch(/no run matches "main:aaaa0001"/);
   });
 
-  it('finds the best finished run of an experiment by its primary metric, in the metric direction', () => {
+  it('finds the best finished run of an experiment by its primary metric (a held-out score before a loss), in the metric direction', () => {
     const best = resolveChosen(stores, 'main:best:churn');
-    expect(best.run.id).toBe('aaaa0002');
-    expect(best.bestBy).toBe('val_loss (lowest)');
+    expect(best.run.id).toBe('aaaa0004');
+    expect(best.bestBy).toBe('accuracy (highest)');
   });
 
   it('finds the best run by a named metric and direction, by experiment name or id', () => {

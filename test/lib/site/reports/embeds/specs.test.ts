@@ -2,6 +2,7 @@
  * What each embed kind accepts and how it refuses the rest: every problem a build error naming
  * the file, the line of the key at fault, the embed kind and the nearest existing names.
  */
+import { HISTORY_RUNS } from '../../../../../src/lib/site/charts-static.ts';
 import { describe, expect, it } from 'vitest';
 import { block, contextOf, problemLines, problemsIn, source } from '../support.ts';
 import { teamSnapshot } from '../team-snapshot.ts';
@@ -74,7 +75,7 @@ describe('diff', () => {
 describe('history', () => {
   it.each([
     ['runs: [vision/baseline]\nexperiment: vision', at(6, 'history: experiment: choose runs either by `runs` or by a selection (experiment, parent, filter, top), not both')],
-    ['experiment: vision\ntop: 9', at(6, 'history: top: must be a whole number from 1 to 8, got "9"')],
+    [`experiment: vision\ntop: ${HISTORY_RUNS + 1}`, at(6, `history: top: must be a whole number from 1 to ${HISTORY_RUNS}, got "${HISTORY_RUNS + 1}"`)],
     ['runs: [vision/baseline]\nmetric: train/loss', at(6, 'history: run "baseline" has no metric "train/loss" (metrics: "val/acc")')],
     ['runs: [vision/baseline, vision/lr0.1-bs128]\nmetric: train/loss', at(6, 'history: run "baseline" has no metric "train/loss" (metrics: "val/acc")')],
     ['experiment: churn\nmetric: val_auc', at(6, 'history: metric "val_auc" was logged once per run: there is no history to draw (a leaderboard or a scatter shows it)')],
