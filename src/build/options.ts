@@ -25,6 +25,8 @@ export interface BuildOptions {
   snapshot?: Snapshot;
   /** `runfolio compare --out`: the home page shows the first comparison and this verdict. */
   compareHome?: CompareVerdict;
+  /** `runfolio compare --out`: resolve the reports against this whole Snapshot, and publish those whose every run is published. */
+  reportsAgainst?: Snapshot;
   archive: boolean;
   /** `--artifacts-budget`; default DEFAULT_ARTIFACTS_BUDGET. */
   artifactsBudget?: ArtifactsBudget;

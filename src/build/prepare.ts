@@ -43,6 +43,7 @@ export async function prepareSite(options: BuildOptions, workspace: Workspace, e
     archive: options.archive,
     drafts: options.drafts === true,
     ...(options.compareHome ? { compareHome: options.compareHome } : {}),
+    ...(options.reportsAgainst ? { reportsAgainst: redactSnapshot(options.reportsAgainst, options.redactions).snapshot } : {}),
     ...(options.metric !== undefined ? { preferredMetric: options.metric } : {}),
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
   });

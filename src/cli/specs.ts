@@ -99,6 +99,8 @@ export const compareSpec: CommandSpec = {
     site: { type: 'string', value: 'URL', description: 'Where the comparison can be seen (the served --out site, or the CI run holding it); the Markdown links to it.' },
     base: { type: 'string', value: '/SUB/PATH/', description: 'Path of the --out site under --site (the site itself uses relative links and works anywhere).' },
     title: { type: 'string', value: 'TEXT', description: 'Title of the comparison site (default: Runfolio compare).' },
+    content: { type: 'string', value: 'DIR', description: 'Folder with reports/*.md: the --out site holds those whose every run it publishes, with the full stores\' numbers.' },
+    drafts: { type: 'boolean', description: 'With --content: also the reports whose front matter says draft: true.' },
     'fail-on': { type: 'string', multiple: true, value: 'EXPR', description: 'Exit 1 when this condition holds, e.g. "metrics.val_loss > baseline * 1.02". Repeatable.' },
     'warn-on': { type: 'string', multiple: true, value: 'EXPR', description: 'Print a warning when this condition holds. Repeatable.' },
     ...REDACT_OPTIONS,

@@ -12,7 +12,7 @@ import { runCli } from '../support/cli.ts';
 import { IDS, writeCompareStores } from '../support/compare-stores.ts';
 import { htmlPages, load } from '../support/html.ts';
 import { serveSite } from '../support/serve.ts';
-import { tempDir } from '../support/tmp.ts';
+import { tempDir, writeTree } from '../support/tmp.ts';
 
 let out: string;
 let browser: Browser;
@@ -107,5 +107,35 @@ describe('the compare site (runfolio compare --out)', () => {
     expect(changed.status).toBe(1);
     expect(changed.stdout).toBe(`changed: data/runs/${IDS.candidate}.history.csv\nnot in the manifest: notes.txt\n`);
     expect(changed.stderr).toMatch(/2 files differ from MANIFEST\.sha256/);
+  });
+});
+
+describe('the compare site with --content', () => {
+  let withReports: string;
+  beforeAll(() => {
+    const dir = tempDir();
+    const stores = writeCompareStores(dir);
+    const value = (id: string) => `\`runfolio:value run=${id} metric=val_loss\``;
+    writeTree(join(dir, 'content'), {
+      'reports/pr-review.md': `---\ntitle: Review of the PR run\n---\nThe candidate ends at ${value(IDS.candidate)}, the champion at ${value(IDS.champion)}.\n`,
+      'reports/tuning.md': `---\ntitle: Tuning\n---\nThe tuned run ends at ${value(IDS.tuned)}.\n`,
+    });
+    withReports = join(dir, 'compare-site');
+    const result = runCli(['compare', '--store', `main=${stores.main}`, '--store', `pr=${stores.pr}`, 'main:models:/churn@champion', 'pr:churn/pr-run', '--out', withReports, '--content', join(dir, 'content')]);
+    expect(result.status, result.stderr).toBe(0);
+  });
+
+  it('carries the reports whose every run it compares, and leaves out the others', () => {
+    const reports = htmlPages(withReports).filter((p) => p.startsWith('reports/'));
+    expect(reports).toContain('reports/pr-review/index.html');
+    expect(reports).not.toContain('reports/tuning/index.html');
+    const values = load(withReports, 'reports/pr-review/index.html')('a.cited-value').map((_, a) => load(withReports, 'reports/pr-review/index.html')(a).text()).get();
+    expect(values).toEqual(['0.41', '0.4']);
+  });
+
+  it('refuses --content without --out', () => {
+    const result = runCli(['compare', '--store', 'x', 'a', 'b', '--content', 'content']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--content puts reports on the comparison site, which --out writes/);
   });
 });

@@ -3,18 +3,27 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, expect, onTestFinished } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
+
+/** Folders made outside a test, removed when the test file ends. */
+const untilFileEnd: string[] = [];
+// Registered when a test file first loads this module, so on that file's own suite: a hook
+// registered later, inside another hook or a test, would never run.
+afterAll(() => {
+  for (const dir of untilFileEnd.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /**
- * A fresh temp folder, removed when the test that made it ends, or (made outside a test, in a
- * describe block or at the top of a file) after the file. A hook registered inside a test with
- * `afterAll` is never run, which is how folders used to leak.
+ * A fresh temp folder, removed when the test that made it ends, or (made outside a test: in a
+ * describe block, a hook, at the top of a file) when the file ends.
  */
 export function tempDir(prefix = 'runfolio-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
-  if (expect.getState().currentTestName === undefined) afterAll(remove);
-  else onTestFinished(remove);
+  try {
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  } catch {
+    untilFileEnd.push(dir);
+  }
   return dir;
 }
 

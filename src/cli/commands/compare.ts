@@ -35,6 +35,9 @@ interface CompareRequest {
   out?: string;
   link?: string;
   title: string;
+  /** Folder with reports/*.md, for the --out site. */
+  content?: string;
+  drafts: boolean;
   redactions: Redactions;
   verbose: boolean;
 }
@@ -76,6 +79,7 @@ function parseRequest(values: ParsedValues, positionals: string[], io: CliIO): C
   const site = typeof values.site === 'string' ? checkSite(values.site, 'compare') : undefined;
   const base = typeof values.base === 'string' ? normalizeBase(values.base, 'compare') : undefined;
   if (base !== undefined && site === undefined) throw new UsageError('compare: --base is the path of the site under --site, which is missing');
+  if (typeof values.content === 'string' && typeof values.out !== 'string') throw new UsageError('compare: --content puts reports on the comparison site, which --out writes; give --out DIR too');
   return {
     stores,
     baseline,
@@ -86,6 +90,8 @@ function parseRequest(values: ParsedValues, positionals: string[], io: CliIO): C
     ...(typeof values.out === 'string' ? { out: resolve(io.cwd, values.out) } : {}),
     ...(site ? { link: base ? new URL(base.slice(1), site.endsWith('/') ? site : `${site}/`).href : site } : {}),
     title: typeof values.title === 'string' && values.title.trim() ? values.title.trim() : 'Runfolio compare',
+    ...(typeof values.content === 'string' ? { content: resolve(io.cwd, values.content) } : {}),
+    drafts: values.drafts === true,
     redactions: redactionsOf(compareSpec, values),
     verbose: values.verbose === true,
   };
@@ -121,10 +127,14 @@ function checkDistinct(runs: ChosenRun[]): void {
 
 async function writeSite(request: CompareRequest, stores: LabelledStore[], chosen: ChosenRun[], comparison: Comparison, io: CliIO): Promise<void> {
   const { build, nodeBuildEffects } = await import('../../build/index.ts');
+  const paths = request.stores.map((s) => s.path);
+  // Reports are resolved against the whole stores, as the full site resolves them, then kept when every run they cite is compared.
+  const reportsAgainst = request.content === undefined ? undefined : (await readRedacted(paths, request.redactions, io)).snapshot;
   await build(
     {
-      stores: request.stores.map((s) => s.path),
+      stores: paths,
       snapshot: comparedSnapshot(chosen, stores),
+      ...(request.content !== undefined && reportsAgainst ? { content: request.content, drafts: request.drafts, reportsAgainst } : {}),
       outDir: request.out as string,
       cwd: io.cwd,
       title: request.title,

@@ -10,7 +10,7 @@ import { buildTables, type RunTables } from '../../analyze/tables.ts';
 import type { Run, Snapshot } from '../../model.ts';
 import { barChart, historyChart, parallelChart, scatterChart, type ChartImage, type ChartImages, type RunStyles, type SvgFile } from '../charts-static.ts';
 import type { ReportContext } from '../reports/embeds/context.ts';
-import { prepareReports, type ReportSource } from '../reports/prepare.ts';
+import { prepareReports, reportsWithin, type ReportSource } from '../reports/prepare.ts';
 import { dataFiles } from '../routes.ts';
 import { runStyles } from '../run-styles.ts';
 import { safeSegment } from '../slugs.ts';
@@ -33,6 +33,12 @@ export interface SiteOptions {
   compareHome?: CompareVerdict;
   /** `--drafts`: publish reports whose front matter says `draft: true`. */
   drafts?: boolean;
+  /**
+   * Resolve the reports against this Snapshot (a whole store) instead of the published one, and
+   * publish those whose every run is published: a comparison site holds the reports about its
+   * runs, with the numbers the full site shows.
+   */
+  reportsAgainst?: Snapshot;
 }
 
 export interface PublishedSite {
@@ -74,8 +80,11 @@ export async function buildSiteViews(snapshot: Snapshot, reports: readonly Repor
     const charts = ranking ? await experimentCharts(experiment.id, own, metrics, ranking, styles, svgs) : {};
     experimentViews.push(experimentView({ experiment, runs: own, tables, metrics, ranking, charts, archive: options.archive === true }));
   }
-  const context: ReportContext = { snapshot: { experiments, runs, models: snapshot.models }, tables, primaryMetric: (id) => primaryMetrics.get(id), styles };
-  const reportViews = (await prepareReports(reports, context, { drafts: options.drafts === true })).map((r) => r.view);
+  const context: ReportContext = options.reportsAgainst
+    ? reportContextOf(options.reportsAgainst, options.preferredMetric, styles)
+    : { snapshot: { experiments, runs, models: snapshot.models }, tables, primaryMetric: (id) => primaryMetrics.get(id), styles };
+  const prepared = await prepareReports(reports, context, { drafts: options.drafts === true });
+  const reportViews = (options.reportsAgainst ? reportsWithin(prepared, new Set(byId.keys())) : prepared).map((r) => r.view);
 
   const compares = [];
   for (const refs of options.compare ?? []) {
@@ -119,6 +128,24 @@ export async function buildSiteViews(snapshot: Snapshot, reports: readonly Repor
     warnings: snapshot.warnings,
   };
   return { views, svgs, runs: tables.runList as Run[], tables, styles };
+}
+
+/**
+ * What reports are resolved against for a Snapshot: its published part (active experiments and
+ * their active runs), their tables, each experiment's primary metric as its page would rank by
+ * it, and the site's run styles.
+ */
+export function reportContextOf(snapshot: Pick<Snapshot, 'experiments' | 'runs' | 'models'>, preferredMetric?: string, styles?: RunStyles): ReportContext {
+  const experiments = snapshot.experiments.filter((e) => e.lifecycleStage === 'active');
+  const ids = new Set(experiments.map((e) => e.id));
+  const runs = snapshot.runs.filter((r) => r.lifecycleStage === 'active' && ids.has(r.experimentId));
+  const tables = buildTables({ runs, experiments });
+  const primary = new Map<string, string>();
+  for (const e of experiments) {
+    const metric = experimentMetrics(e, tables.runList.filter((r) => r.experimentId === e.id), preferredMetric).primary;
+    if (metric) primary.set(e.id, metric);
+  }
+  return { snapshot: { experiments, runs, models: snapshot.models }, tables, primaryMetric: (id) => primary.get(id), ...(styles ? { styles } : {}) };
 }
 
 /** Charts that share a row with another (run pages in archives, static comparisons), in pixels. */
