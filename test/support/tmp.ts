@@ -8,10 +8,15 @@ import { afterAll, onTestFinished } from 'vitest';
 /** Folders made outside a test, removed when the test file ends. */
 const untilFileEnd: string[] = [];
 // Registered when a test file first loads this module, so on that file's own suite: a hook
-// registered later, inside another hook or a test, would never run.
-afterAll(() => {
-  for (const dir of untilFileEnd.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+// registered later, inside another hook or a test, would never run. (The global setup loads it
+// too, for writeTree, outside any suite: there is nothing to register then.)
+try {
+  afterAll(() => {
+    for (const dir of untilFileEnd.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+} catch {
+  // not in a test file
+}
 
 /**
  * A fresh temp folder, removed when the test that made it ends, or (made outside a test: in a
