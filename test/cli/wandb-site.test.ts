@@ -33,7 +33,7 @@ function metricRows(page: string): Record<string, string> {
 function pairs(page: string, heading: string): Record<string, string> {
   const $ = load(out, page);
   const found: Record<string, string> = {};
-  $(`#${heading}`).closest('section').find('tbody tr').first().parent().children('tr').each((_, tr) => {
+  $(`#${heading}`).closest('section').find('tbody tr').each((_, tr) => {
     found[$(tr).find('th').text()] = $(tr).find('td').text();
   });
   return found;
@@ -84,5 +84,16 @@ describe('a site built from W&B run folders and an MLflow store', () => {
       for (const value of personal) expect(text.includes(value), `${file} holds ${value}`).toBe(false);
     }
     expect(pairs('runs/8atu6kfy/index.html', 'tags')).toMatchObject({ 'wandb.meta.email': '[redacted]', 'wandb.meta.host': '[redacted]', 'wandb.meta.root': '~/Downloads/Vorlesungen/Zusatz /CS336/assignment1-basics' });
+  });
+
+  it('folds the machine facts (wandb.meta.*) with the system tags, and keeps W&B tags, group and sweep with the user\'s', () => {
+    const $ = load(out, 'runs/8atu6kfy/index.html');
+    const section = $('#tags').closest('section');
+    const folded = section.find('details tbody th').map((_, th) => $(th).text()).get();
+    const open = section.children('.table-wrap, table').find('tbody th').map((_, th) => $(th).text()).get();
+    expect(folded.length).toBeGreaterThan(5);
+    expect(folded.every((key) => key.startsWith('wandb.meta.') || key.startsWith('mlflow.'))).toBe(true);
+    expect(open).toContain('wandb.sweep_id');
+    expect(open.some((key) => key.startsWith('wandb.meta.'))).toBe(false);
   });
 });

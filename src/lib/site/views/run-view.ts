@@ -10,6 +10,15 @@ import type { MetricSummary, RunLink, RunView } from './types.ts';
 
 const NOTE_TAG = 'mlflow.note.content';
 
+/**
+ * Tags the tracker set rather than the team: MLflow's `mlflow.*`, and the machine facts the W&B
+ * reader keeps as `wandb.meta.*` (host, program, Python, GPUs…). They are folded on the run page;
+ * W&B's own tags, group and job type (`wandb.tags`, `wandb.group`…) stay with the user's tags.
+ */
+function isSystemTag(key: string): boolean {
+  return key.startsWith('mlflow.') || key.startsWith('wandb.meta.');
+}
+
 /** How the run page names the trackers whose logs Runfolio reads besides MLflow's stores. */
 const TRACKER_NAMES: Record<NonNullable<Run['provenance']>['tracker'], string> = { tensorboard: 'TensorBoard', wandb: 'W&B' };
 
@@ -51,8 +60,8 @@ export function runView(run: Run, context: RunContext): RunView {
     loggedModels: run.loggedModels.map((m) => ({ id: m.id, name: m.name, ...optional('status', m.status) })),
     params: Object.entries(run.params),
     metrics: inOrder(Object.keys(run.metrics), context.metricOrder).map((key) => summarizeMetric(key, run.metrics[key]!)),
-    tags: tags.filter(([key]) => !key.startsWith('mlflow.')),
-    systemTags: tags.filter(([key]) => key.startsWith('mlflow.') && key !== NOTE_TAG),
+    tags: tags.filter(([key]) => !isSystemTag(key)),
+    systemTags: tags.filter(([key]) => isSystemTag(key) && key !== NOTE_TAG),
     ...(run.description ? { noteHtml: renderMarkdown(run.description) } : {}),
     inputs: run.inputs.map((input) => ({
       name: input.name,
