@@ -3,7 +3,8 @@
  * `build(options, effects)`; tests call it in-process with effects of their own.
  *
  * In order: check --out is safe to replace; make the build's temporary folder; read, redact and
- * analyse into views and data files (prepare.ts); render the pages with Astro in a child process
+ * analyse into views and data files (prepare.ts, on a worker thread whose heap is gone before
+ * Astro starts); render the pages with Astro in a child process
  * rooted in the temporary folder (render.ts; the integration moves the data in and, for an
  * archive, makes links relative and writes the manifest); check the finished site against its
  * size budgets (a file over 25 MB fails the build, a heavy page warns); publish it in place of
@@ -14,7 +15,8 @@ import { assertFileSizes, budgetWarnings, checkOutput } from '../lib/site/check-
 import { checkOutDir } from './out-dir.ts';
 import type { BuildEffects, BuildOptions } from './options.ts';
 import { PhaseClock } from './phase-clock.ts';
-import { prepareSite, type BuildSummary } from './prepare.ts';
+import type { BuildSummary } from './prepare.ts';
+import { runPrepare } from './run-prepare.ts';
 import { renderSite } from './render.ts';
 import { createWorkspace } from './workspace.ts';
 
@@ -32,8 +34,9 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
   effects.signal?.throwIfAborted();
   const workspace = createWorkspace(effects.tmpdir);
   try {
+    const summary = await runPrepare(options, { root: workspace.root, views: workspace.views }, effects);
+    // The worker timed its own phases; these are this thread's.
     const clock = new PhaseClock(effects);
-    const summary = await prepareSite(options, workspace, effects, clock);
     effects.signal?.throwIfAborted();
     await renderSite(
       {

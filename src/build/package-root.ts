@@ -6,9 +6,3 @@
 import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** A module beside the calling one, with the caller's extension (`.ts` in a clone, `.js` when compiled). */
-export function siblingModule(name: string, callerUrl: string): URL {
-  const extension = callerUrl.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./${name}${extension}`, callerUrl);
-}

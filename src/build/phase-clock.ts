@@ -2,9 +2,9 @@
 import type { BuildEffects } from './options.ts';
 
 export class PhaseClock {
-  readonly #effects: BuildEffects;
+  readonly #effects: Pick<BuildEffects, 'now' | 'report'>;
   #mark: number;
-  constructor(effects: BuildEffects) {
+  constructor(effects: Pick<BuildEffects, 'now' | 'report'>) {
     this.#effects = effects;
     this.#mark = effects.now();
   }

@@ -1,7 +1,8 @@
 /**
  * Everything before Astro: read the stores, redact, read the reports, build every page's view,
- * write the data files into the workspace. Returns the views as JSON (the pages read them from a
- * file), so the Snapshot's metric histories can be let go before the pages render.
+ * write the data files and the views into the workspace. Runs on a worker thread of its own
+ * (prepare-worker.ts): the Snapshot, its metric histories and every view are gone with the
+ * worker's heap before Astro renders, so a build holds one of the two at a time.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +17,14 @@ import { displayPath, readReportSources } from '../lib/site/reports/read.ts';
 import { dataFiles } from '../lib/site/routes.ts';
 import { buildSiteViews } from '../lib/site/views/build.ts';
 import { snapshotToJson } from '../lib/snapshot-json.ts';
-import type { BuildEffects, BuildOptions } from './options.ts';
+import type { BuildEvent, BuildOptions } from './options.ts';
 import type { PhaseClock } from './phase-clock.ts';
-import type { Workspace } from './workspace.ts';
+
+/** The workspace folders the preparation writes into (workspace.ts). */
+export interface PrepareFolders {
+  root: string;
+  views: string;
+}
 
 export interface BuildSummary {
   runs: number;
@@ -28,14 +34,13 @@ export interface BuildSummary {
   warnings: number;
 }
 
-export async function prepareSite(options: BuildOptions, workspace: Workspace, effects: BuildEffects, clock: PhaseClock): Promise<BuildSummary> {
+export async function prepareSite(options: BuildOptions, workspace: PrepareFolders, report: (event: BuildEvent) => void, clock: PhaseClock): Promise<BuildSummary> {
   const read =
     options.snapshot ??
     (await readStores(options.stores, {
-      onProgress: (done, total) => effects.report({ kind: 'progress', label: 'reading runs', done, total }),
-    }).finally(() => effects.report({ kind: 'progress-end' })));
+      onProgress: (done, total) => report({ kind: 'progress', label: 'reading runs', done, total }),
+    }).finally(() => report({ kind: 'progress-end' })));
   clock.end('read');
-  effects.signal?.throwIfAborted();
   const { snapshot, masked } = redactSnapshot(read, options.redactions);
   const reports = options.content ? await readReportSources(options.content, (path) => displayPath(path, options.cwd)) : [];
   const { views, ...published } = await buildSiteViews(snapshot, reports, {
@@ -48,7 +53,6 @@ export async function prepareSite(options: BuildOptions, workspace: Workspace, e
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
   });
   clock.end('analyse');
-  effects.signal?.throwIfAborted();
   // Artifacts are copied by their site paths (`/data/artifacts/…`) under the root, as data files are.
   const budget = options.artifactsBudget ?? DEFAULT_ARTIFACTS_BUDGET;
   const artifacts = await publishArtifacts(published.runs, { stores: options.stores, budget, write: writeUnder(workspace.root), mask: (text) => maskText(text, options.redactions) });

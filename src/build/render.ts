@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RunfolioError } from '../lib/errors.ts';
 import type { BuildEffects } from './options.ts';
-import { siblingModule } from './package-root.ts';
+import { siblingModule } from '../lib/sibling-module.ts';
 import type { RenderJob, RenderMessage } from './render-job.ts';
 
 const KILL_GRACE_MS = 2000;

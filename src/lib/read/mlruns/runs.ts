@@ -12,6 +12,7 @@ import type { Warnings } from '../warnings.ts';
 import type { ExperimentFolder } from './experiment.ts';
 import { assembleRun, readRunParts, type DatasetsById, type RunParts } from './run.ts';
 import { unpackReply, type RunJob, type WorkerReply, type WorkerRequest } from './run-worker.ts';
+import { siblingModule } from '../../sibling-module.ts';
 
 /** Below this many runs, starting workers (each loads the reader's modules) costs more than it saves (measured: 3,000 runs break even on 2 cores). */
 const WORKER_THRESHOLD = 3000;
@@ -78,7 +79,7 @@ function inWorkers(
       worker.postMessage(request);
     };
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(new URL('./run-worker.ts', import.meta.url));
+      const worker = new Worker(siblingModule('run-worker', import.meta.url));
       workers.push(worker);
       active += 1;
       worker.on('message', (reply: WorkerReply) => {
