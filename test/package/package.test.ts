@@ -9,6 +9,8 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { syntheticSpec } from '../../scripts/lib/synthetic.ts';
+import { writeMlruns } from '../../src/generate/write-mlruns.ts';
 import { FIXTURES, ROOT } from '../support/fixtures.ts';
 import { hashTree, tempDir } from '../support/tmp.ts';
 import { treeState } from '../support/tree-state.ts';
@@ -17,6 +19,8 @@ const work = tempDir('runfolio-package-');
 const project = join(work, 'project');
 const bin = join(project, 'node_modules', 'runfolio', 'dist', 'bin', 'runfolio.js');
 let tarball: string;
+/** The file-store reader moves to worker threads from this many runs (src/lib/read/mlruns/runs.ts). */
+const WORKER_RUNS = 3000;
 
 function npm(args: string[], cwd: string): string {
   return execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
@@ -79,6 +83,14 @@ describe('the installed bin', () => {
     expect(result.status).toBe(0);
     expect((JSON.parse(result.stdout) as { runs: { total: number } }).runs.total).toBe(19);
     expect(result.leftInTmp).toEqual([]);
+  });
+
+  it('reads a store of 3,000 runs or more on worker threads, which the compiled package starts from its own files', () => {
+    const big = join(work, 'big', 'mlruns');
+    writeMlruns(syntheticSpec({ runs: WORKER_RUNS, params: 1, metrics: 1, steps: 2 }), big);
+    const result = runfolio(['inspect', '--store', big, '--json']);
+    expect(result.stderr).toBe('');
+    expect((JSON.parse(result.stdout) as { runs: { total: number } }).runs.total).toBe(WORKER_RUNS);
   });
 
   it('builds the demo site in one command from the seeded generator', () => {
