@@ -40,7 +40,11 @@ export async function openDrawn(browser: Browser, url: string, options: { viewpo
 export interface PhoneLayout {
   scrollWidth: number;
   innerWidth: number;
-  /** Width of a full-page screenshot: wider than the viewport when the page scrolls sideways. */
+  /**
+   * The width a full-page screenshot would have (the widest of the document's and body's scroll,
+   * offset and client widths, and Chromium's own content size): wider than the viewport when
+   * anything sticks out sideways, even where `overflow` hides it from `scrollWidth`.
+   */
   screenshotWidth: number;
   /** Dates and numbers drawn on more than one line, with the element they are in. */
   broken: string[];
@@ -62,10 +66,17 @@ export async function phoneLayout(page: Page): Promise<PhoneLayout> {
         if (lines.size > 1) broken.push(`${element.tagName.toLowerCase()}.${element.className}: ${JSON.stringify(node.textContent)}`);
       }
     }
-    return { scrollWidth: document.scrollingElement!.scrollWidth, innerWidth, broken };
+    const { body, documentElement: root } = document;
+    const pageWidth = Math.max(body.scrollWidth, root.scrollWidth, body.offsetWidth, root.offsetWidth, body.clientWidth, root.clientWidth);
+    return { scrollWidth: document.scrollingElement!.scrollWidth, innerWidth, broken, pageWidth };
   });
-  const png = await page.screenshot({ fullPage: true });
-  return { ...measured, screenshotWidth: png.readUInt32BE(16) };
+  // Measured, not rasterized: a full-page screenshot of a 10,000 px run page on a loaded CI
+  // machine outlived its 30 s timeout, and only its width was ever used.
+  const cdp = await page.context().newCDPSession(page);
+  const { cssContentSize } = await cdp.send('Page.getLayoutMetrics');
+  await cdp.detach();
+  const { pageWidth, ...rest } = measured;
+  return { ...rest, screenshotWidth: Math.max(pageWidth, Math.ceil(cssContentSize.width)) };
 }
 
 export interface AxeViolation {
