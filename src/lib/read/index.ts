@@ -5,10 +5,8 @@
 import type { Snapshot } from '../model.ts';
 import { detectStore } from './detect.ts';
 import { finalizeSnapshot } from './finalize.ts';
-import { readJsonStore } from './json/index.ts';
 import { mergeStores, type LabelledContents } from './merge.ts';
 import { readMlruns } from './mlruns/index.ts';
-import { readTensorboard } from './tensorboard/index.ts';
 import type { ReadOptions, StoreContents, StoreLocation } from './types.ts';
 
 export type { ReadCounts, ReadOptions, StoreLocation, UnpublishedCount } from './types.ts';
@@ -26,15 +24,16 @@ export async function readStore(location: StoreLocation, options: ReadOptions = 
   switch (location.kind) {
     case 'mlruns':
       return readMlruns(location.path, location.label, options);
+    // The other readers load on demand: a command reading an mlruns/ store starts without
+    // protobufjs (TensorBoard, W&B), node:sqlite or the export schemas.
     case 'sqlite':
-      // Loaded on demand: node:sqlite is only needed (and only announces itself) for databases.
       return import('./sqlite/index.ts').then((m) => m.readSqlite(location.path, location.label, options));
     case 'json':
-      return readJsonStore(location.path, location.label);
+      return import('./json/index.ts').then((m) => m.readJsonStore(location.path, location.label));
     case 'wandb':
       return import('./wandb/index.ts').then((m) => m.readWandb(location.path, location.label, options));
     case 'tensorboard':
-      return readTensorboard(location.path, location.label, options);
+      return import('./tensorboard/index.ts').then((m) => m.readTensorboard(location.path, location.label, options));
   }
 }
 
