@@ -29,7 +29,9 @@ export const WEIGHT_BUDGETS: readonly WeightBudget[] = [
   { kind: 'compare', label: 'compare page', kb: 150 },
   { kind: 'static-compare', label: 'static comparison page', kb: 100 },
   { kind: 'model', label: 'model page', kb: 100 },
-  { kind: 'report', label: 'report page', kb: 100 },
+  // A report with live charts loads the run page's chart script (React's client with it): 99 KB
+  // for the demo's sweep report, so it gets the run page's budget, not a static page's.
+  { kind: 'report', label: 'report page', kb: 150 },
   { kind: 'not-found', label: 'page-not-found page', kb: 100 },
 ];
 
