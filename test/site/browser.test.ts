@@ -90,6 +90,9 @@ describe('compare page', () => {
     const table = page.locator('table').first();
     await expect.poll(() => table.locator('thead').textContent(), { timeout: 10_000 }).toContain(b.name);
     expect(await table.locator('thead').textContent()).toContain(a.name);
+    // The status row wears the site's one status badge, as run pages and the runs table do.
+    const badges = table.locator('tbody tr', { has: page.locator('th', { hasText: /^Status$/ }) }).locator('span.status');
+    expect(await badges.evaluateAll((spans) => spans.map((s) => `${s.className} ${s.textContent}`))).toEqual([a, b].map((r) => `status status-${r.status.toLowerCase()} ${r.status.toLowerCase()}`));
     const rowsAll = await table.locator('tbody tr').count();
     await page.getByLabel(/differences only/i).check();
     await expect.poll(() => table.locator('tbody tr').count()).toBeLessThan(rowsAll);

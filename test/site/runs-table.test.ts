@@ -163,6 +163,32 @@ describe('runs table on augury (42 runs, 34 params)', () => {
   });
 });
 
+describe('one status badge', () => {
+  it("spells each run's status in the runs table as its run page does", async () => {
+    const context = await newContext();
+    const experiment = snapshots.demo.experiments.find((e) => e.name === 'cifar10-resnet')!;
+    const runs = runsOf('demo', experiment.id).filter((r) => r.parentId === undefined);
+    expect(new Set(runs.map((r) => r.status)).size).toBeGreaterThan(1);
+    const { page, problems } = await open(context, 'demo', `experiments/${experiment.id}/`);
+    await loaded(page, runsOf('demo', experiment.id).length);
+    const badge = (element: Element) => `${element.className} ${element.textContent}`;
+    const rows = page.locator('section[aria-label="Runs"] tbody tr:not([aria-hidden])');
+    const table = new Map<string, string>();
+    for (const row of await rows.all()) {
+      const name = (await row.locator('td').nth(1).locator('a').first().textContent())!.trim();
+      table.set(name, await row.locator('span.status').evaluate(badge));
+    }
+    for (const run of runs.slice(0, 6)) {
+      expect(table.get(run.name)).toBe(`status status-${run.status.toLowerCase()} ${run.status.toLowerCase()}`);
+      const { page: runPage } = await open(context, 'demo', `runs/${run.id}/`);
+      expect(await runPage.locator('main span.status').first().evaluate(badge)).toBe(table.get(run.name));
+      await runPage.close();
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the runs table view in the address', () => {
   it('comes back exactly after a reload: filter, order, grouping, hidden and resized columns, expanded parents; Copy link gives the same view', async () => {
     const context = await newContext();

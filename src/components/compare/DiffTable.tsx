@@ -6,9 +6,11 @@
  * system tags start folded, as MLflow hides them.
  */
 import { useState } from 'react';
+import type { RunStatus } from '../../lib/model.ts';
 import { runName } from '../../lib/site/format.ts';
 import { withBase } from '../../lib/site/paths.ts';
 import { routes } from '../../lib/site/routes.ts';
+import { statusBadge } from '../../lib/site/status-badge.ts';
 import type { RunSummaryData } from '../../lib/site/run-data.ts';
 import { formatAttribute, formatChange, metricCell, rowDigits } from './compare-format.ts';
 import { ATTRIBUTE_LABELS, SECTIONS, type CompareRow, type MetricRow, type RunComparison, type SectionName } from './compare-diff.ts';
@@ -84,6 +86,7 @@ function DiffRow({ section, row, baseline }: { section: SectionName; row: Compar
         const metric = typeof value === 'number' && isMetric ? metricCell(value, digits) : undefined;
         const text = value === null ? null : section === 'attributes' ? formatAttribute(row.key, value) : metric ? metric.text : String(value);
         const change = isMetric && i !== baseline ? formatChange((row as MetricRow).changes[i] ?? null) : undefined;
+        const badge = section === 'attributes' && row.key === 'status' && typeof value === 'string' ? statusBadge(value as RunStatus) : undefined;
         return (
           <td key={i} className={[differs ? styles.differs : '', isMetric ? styles.num : ''].join(' ').trim() || undefined} title={metric?.title}>
             {differs ? (
@@ -96,6 +99,8 @@ function DiffRow({ section, row, baseline }: { section: SectionName; row: Compar
                 <span aria-hidden="true">—</span>
                 <span className="visually-hidden">none</span>
               </>
+            ) : badge ? (
+              <span className={badge.className}>{badge.label}</span>
             ) : (
               text
             )}

@@ -7,6 +7,7 @@
  */
 import { memo } from 'react';
 import { runName } from '../../lib/site/format.ts';
+import { statusBadge } from '../../lib/site/status-badge.ts';
 import type { RunsTableRecord } from '../../lib/site/table-data.ts';
 import type { Column } from './columns.ts';
 import { runUrl } from './links.ts';
@@ -42,9 +43,10 @@ export const RunRow = memo(function RunRow(props: RunRowProps) {
       {columns.map((column) => {
         if (column.kind === 'name') return <NameCell key={column.id} {...props} name={name} />;
         if (column.kind === 'status') {
+          const badge = statusBadge(record.status);
           return (
             <td key={column.id}>
-              <span className={`status status-${record.status.toLowerCase()}`}>{column.text(record)}</span>
+              <span className={badge.className}>{badge.label}</span>
             </td>
           );
         }

@@ -9,6 +9,7 @@
  */
 import { metricNumber } from '../../lib/metric-value.ts';
 import { digitsForWidth, DISPLAY_DIGITS, exactTitle, fitMetric, formatDuration, formatTime, runName } from '../../lib/site/format.ts';
+import { statusBadge } from '../../lib/site/status-badge.ts';
 import { columnIds, type Attribute, type RunsTableRecord } from '../../lib/site/table-data.ts';
 import type { ColumnGroup, ColumnLayout } from './column-layout.ts';
 
@@ -90,8 +91,8 @@ const ATTRIBUTE_COLUMNS: Record<Attribute, AttributeColumn> = {
     kind: 'status',
     width: 7,
     sortValue: (r) => r.status,
-    // As the pages' status badge (Status.astro) spells it.
-    text: (r) => r.status.toLowerCase(),
+    // As the site's status badge spells it.
+    text: (r) => statusBadge(r.status).label,
     exportValue: (r) => r.status,
   },
   start: {

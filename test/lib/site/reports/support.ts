@@ -1,28 +1,18 @@
 /**
  * Report tests' context: a Snapshot's published part, its tables and each experiment's primary
- * metric, computed by the functions `runfolio build` uses (views/build.ts); and shortcuts that run
+ * metric, as `runfolio build` computes them (reportContextOf); and shortcuts that run
  * one report through prepareReports and return its view or its problems.
  */
-import { buildTables } from '../../../../src/lib/analyze/tables.ts';
 import type { Snapshot } from '../../../../src/lib/model.ts';
 import { readStores } from '../../../../src/lib/read/index.ts';
 import type { ReportContext } from '../../../../src/lib/site/reports/embeds/context.ts';
 import { prepareReports, type PreparedReport, type PrepareOptions, type ReportSource } from '../../../../src/lib/site/reports/prepare.ts';
 import { ReportError } from '../../../../src/lib/site/reports/problems.ts';
 import type { EmbedView } from '../../../../src/lib/site/reports/view.ts';
-import { experimentMetrics } from '../../../../src/lib/site/views/experiment-view.ts';
+import { reportContextOf } from '../../../../src/lib/site/views/build.ts';
 
 export function contextOf(snapshot: Pick<Snapshot, 'experiments' | 'runs' | 'models'>, preferredMetric?: string): ReportContext {
-  const experiments = snapshot.experiments.filter((e) => e.lifecycleStage === 'active');
-  const ids = new Set(experiments.map((e) => e.id));
-  const runs = snapshot.runs.filter((r) => r.lifecycleStage === 'active' && ids.has(r.experimentId));
-  const tables = buildTables({ runs, experiments });
-  const primary = new Map<string, string>();
-  for (const e of experiments) {
-    const metric = experimentMetrics(e, tables.runList.filter((r) => r.experimentId === e.id), preferredMetric).primary;
-    if (metric) primary.set(e.id, metric);
-  }
-  return { snapshot: { experiments, runs, models: snapshot.models }, tables, primaryMetric: (id) => primary.get(id) };
+  return reportContextOf(snapshot, preferredMetric);
 }
 
 export async function storeContext(path: string): Promise<{ snapshot: Snapshot; context: ReportContext }> {
