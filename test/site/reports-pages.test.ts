@@ -116,6 +116,25 @@ describe('the demo reports, built', () => {
     const uncited = load(out, `runs/${runId('resnet18-mixup')}/index.html`);
     expect(uncited('dt').filter((_, dt) => uncited(dt).text() === 'Cited in reports').length).toBe(0);
   });
+
+  it('are listed on the page of each experiment they name in their front matter or whose runs they cite', () => {
+    // Expected from the published report pages: the experiments their front matter names and
+    // those of the runs in their "Runs cited" list.
+    const about = new Map<string, string[]>();
+    for (const slug of REPORTS) {
+      const $ = page(slug);
+      const named = $('.report-meta a[href*="/experiments/"]').map((_, a) => $(a).attr('href')!.split('/experiments/')[1]!.replace(/\/$/, '')).get();
+      const cited = $('#report-runs').parent().find('li a').map((_, a) => $(a).attr('href')!.split('/runs/')[1]!.replace(/\/$/, '')).get();
+      const fromRuns = cited.map((id) => snapshot.runs.find((r) => r.id === id)!.experimentId);
+      for (const id of new Set([...named, ...fromRuns])) about.set(id, [...(about.get(id) ?? []), `${BASE}reports/${slug}/`]);
+    }
+    expect(about.size).toBeGreaterThan(1);
+    for (const experiment of snapshot.experiments.filter((e) => e.lifecycleStage === 'active')) {
+      const $ = load(out, `experiments/${experiment.id}/index.html`);
+      const listed = $('p').filter((_, p) => $(p).text().startsWith('Reports: ')).find('a').map((_, a) => $(a).attr('href')).get();
+      expect([experiment.name, listed.sort()]).toEqual([experiment.name, (about.get(experiment.id) ?? []).sort()]);
+    }
+  });
 });
 
 describe('the demo reports in Chromium', () => {

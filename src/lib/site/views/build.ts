@@ -18,7 +18,7 @@ import { compareView } from './compare-view.ts';
 import { experimentMetrics, experimentView, keysByFrequency, rankExperiment, type ExperimentMetrics, type Ranking } from './experiment-view.ts';
 import { currentVersion, modelView } from './model-view.ts';
 import { optional, runView, versionsByRun } from './run-view.ts';
-import type { CompareVerdict, ExperimentView, HomeView, ReportView, RunView, SiteViews } from './types.ts';
+import type { CompareVerdict, ExperimentView, HomeView, ReportLink, ReportView, SiteViews } from './types.ts';
 
 export interface SiteOptions {
   /** `--metric`: the metric experiment pages rank by, where runs logged it. */
@@ -93,6 +93,8 @@ export async function buildSiteViews(snapshot: Snapshot, reports: readonly Repor
   }
 
   const citedIn = reportsByRun(reportViews);
+  const about = reportsByExperiment(reportViews, byId);
+  for (const view of experimentViews) view.reports = about.get(view.id) ?? [];
   const runViews = tables.runList.map((run) =>
     runView(run, {
       experimentName: names.get(run.experimentId) ?? run.experimentId,
@@ -212,11 +214,23 @@ function homeView(snapshot: Snapshot, experiments: ExperimentView[], runs: Run[]
   };
 }
 
+const reportLink = (report: ReportView): ReportLink => ({ slug: report.slug, title: report.title, ...optional('date', report.date) });
+
 /** Run id → the reports citing it, in the reports' order. */
-function reportsByRun(reports: readonly ReportView[]): Map<string, RunView['reports']> {
-  const out = new Map<string, RunView['reports']>();
+function reportsByRun(reports: readonly ReportView[]): Map<string, ReportLink[]> {
+  const out = new Map<string, ReportLink[]>();
   for (const report of reports) {
-    for (const run of report.runs) out.set(run.id, [...(out.get(run.id) ?? []), { slug: report.slug, title: report.title, ...optional('date', report.date) }]);
+    for (const run of report.runs) out.set(run.id, [...(out.get(run.id) ?? []), reportLink(report)]);
+  }
+  return out;
+}
+
+/** Experiment id → the reports naming it in their front matter or citing one of its runs, in the reports' order. */
+function reportsByExperiment(reports: readonly ReportView[], runs: ReadonlyMap<string, Run>): Map<string, ReportLink[]> {
+  const out = new Map<string, ReportLink[]>();
+  for (const report of reports) {
+    const ids = new Set([...report.experiments.map((e) => e.id), ...report.runs.flatMap((r) => runs.get(r.id)?.experimentId ?? [])]);
+    for (const id of ids) out.set(id, [...(out.get(id) ?? []), reportLink(report)]);
   }
   return out;
 }

@@ -110,6 +110,8 @@ export function experimentView({ experiment, runs, tables, metrics, ranking, cha
     tableChunks: Math.max(1, Math.ceil(runs.length / TABLE_CHUNK_ROWS)),
     panels: panelsView(metrics, ranking),
     charts,
+    // Filled in once the reports are prepared (views/build.ts).
+    reports: [],
   };
 }
 

@@ -103,6 +103,8 @@ export interface ExperimentView {
     runs: string[];
   };
   charts: ChartImages;
+  /** Reports about the experiment (naming it in their front matter, or citing one of its runs), in the reports index's order. */
+  reports: ReportLink[];
 }
 
 export interface MetricSummary {
@@ -146,8 +148,15 @@ export interface RunView extends RunLink {
   historyCsv: boolean;
   /** Archive mode: one rendered chart per metric. */
   charts?: ChartImage[];
-  /** Reports that cite the run, newest first. */
-  reports: { slug: string; title: string; date?: string }[];
+  /** Reports that cite the run, in the reports index's order. */
+  reports: ReportLink[];
+}
+
+/** A report as the pages it is about link it. */
+export interface ReportLink {
+  slug: string;
+  title: string;
+  date?: string;
 }
 
 export interface ModelView {
