@@ -34,6 +34,10 @@ describe('runfolio build --store <TensorBoard log tree>…', () => {
     for (const name of ['runs', 'lightning-fractaldb', 'logs']) expect($(`a:contains("${name}")`).length).toBeGreaterThan(0);
   });
 
+  it('says in the footer that the data comes from TensorBoard only', () => {
+    expect(load(out, 'index.html')('footer').text()).toContain('Published with Runfolio from TensorBoard tracking data');
+  });
+
   it('gives every run a page with its metrics and the tracker and file it came from', () => {
     expect(snapshot.runs).toHaveLength(12);
     for (const run of snapshot.runs) {

@@ -46,6 +46,12 @@ describe('a site built from W&B run folders and an MLflow store', () => {
     expect(links).toEqual(expect.arrayContaining(['/experiments/kwt-improvements/', '/experiments/Transformer-BatchSize-Sweep/', '/experiments/596793538227028894/']));
   });
 
+  it('names both trackers in the footer of every page', () => {
+    for (const page of ['index.html', 'runs/3ojed7lz/index.html', 'experiments/596793538227028894/index.html']) {
+      expect(load(out, page)('footer').text()).toContain('Published with Runfolio from MLflow and W&B tracking data');
+    }
+  });
+
   it('gives a W&B run a run page with its name, status, params and every metric', () => {
     const $ = load(out, 'runs/3ojed7lz/index.html');
     expect($('h1').text()).toMatch(/^First try\s*killed$/);

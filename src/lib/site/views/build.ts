@@ -18,6 +18,7 @@ import { compareView } from './compare-view.ts';
 import { experimentMetrics, experimentView, keysByFrequency, rankExperiment, type ExperimentMetrics, type Ranking } from './experiment-view.ts';
 import { currentVersion, modelView } from './model-view.ts';
 import { optional, runView, versionsByRun } from './run-view.ts';
+import { trackersOf } from './trackers.ts';
 import type { CompareVerdict, ExperimentView, HomeView, ReportLink, ReportView, SiteViews } from './types.ts';
 
 export interface SiteOptions {
@@ -128,6 +129,7 @@ export async function buildSiteViews(snapshot: Snapshot, reports: readonly Repor
     compares,
     ...(options.compareHome && compares.length > 0 ? { compareHome: options.compareHome } : {}),
     warnings: snapshot.warnings,
+    trackers: trackersOf(runs),
   };
   return { views, svgs, runs: tables.runList as Run[], tables, styles };
 }

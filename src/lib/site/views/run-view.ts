@@ -6,6 +6,7 @@ import { renderMarkdown } from '../markdown.ts';
 import { hasHistoryCsv, historyComplete } from '../run-data.ts';
 import { listedArtifacts } from './artifact-view.ts';
 import { durationOf, runFacts } from './facts.ts';
+import { trackerName } from './trackers.ts';
 import type { MetricSummary, RunLink, RunView } from './types.ts';
 
 const NOTE_TAG = 'mlflow.note.content';
@@ -18,9 +19,6 @@ const NOTE_TAG = 'mlflow.note.content';
 function isSystemTag(key: string): boolean {
   return key.startsWith('mlflow.') || key.startsWith('wandb.meta.');
 }
-
-/** How the run page names the trackers whose logs Runfolio reads besides MLflow's stores. */
-const TRACKER_NAMES: Record<NonNullable<Run['provenance']>['tracker'], string> = { tensorboard: 'TensorBoard', wandb: 'W&B' };
 
 export interface RunContext {
   experimentName: string;
@@ -52,7 +50,7 @@ export function runView(run: Run, context: RunContext): RunView {
     ...optional('durationMs', durationOf(run)),
     ...optional('user', run.user),
     ...optional('artifactUri', run.artifactUri),
-    ...(run.provenance ? { provenance: { tracker: TRACKER_NAMES[run.provenance.tracker], path: run.provenance.path } } : {}),
+    ...(run.provenance ? { provenance: { tracker: trackerName(run), path: run.provenance.path } } : {}),
     facts: runFacts(run),
     ...(parent ? { parent: runLink(parent) } : {}),
     children: (context.children.get(run.id) ?? []).map(runLink),

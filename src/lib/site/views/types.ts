@@ -29,6 +29,8 @@ export interface SiteViews {
   /** `runfolio compare --out`: the home page is the first comparison, with this verdict. */
   compareHome?: CompareVerdict;
   warnings: { path: string; message: string }[];
+  /** The trackers the published runs were logged with (views/trackers.ts), for the footer. */
+  trackers: string[];
 }
 
 export interface RunLink {
