@@ -6,14 +6,16 @@
  * 3. each held condition with both values;
  * 4. per candidate: the metrics table (baseline, candidate, change, relative change, and whether
  *    that is better or worse in the metric's direction), offending rows first (a failed gate,
- *    a warning, worse, missing, better), then the changed params;
- * 5. folded in `<details>`: unchanged metrics, metrics only one run logged;
+ *    a warning, worse, missing, better), most telling first within each; then the changed params;
+ * 5. folded in `<details>`: bookkeeping and system metrics that changed (timing, counters, `pid`,
+ *    `lr`, `system/…`: not better or worse, and not counted in the verdict, unless a condition
+ *    held on one), metrics only one run logged, unchanged metrics;
  * 6. a link to the comparison page when `--site` is given.
  *
  * At most 60,000 characters by construction (GitHub refuses comments over 65,536): budget.ts
  * places the parts in priority order, and when they do not all fit they are left out in this
- * order, each saying what it left out: the unchanged metrics, the metrics only one run logged,
- * the changed params, the held conditions after the first 20 of each kind (they are rows of the
+ * order, each saying what it left out: the unchanged metrics, the changed bookkeeping metrics,
+ * the metrics only one run logged, the changed params, the held conditions after the first 20 of each kind (they are rows of the
  * table too), the changed metric rows, the metric rows with a held condition, the first held
  * conditions (from the last up). The marker, the verdict, the table's head and the link are
  * always kept. Untrusted text goes through md-escape.ts.
@@ -37,7 +39,7 @@ export interface MarkdownOptions {
 }
 
 /** Room is given in this order; what is left out goes in the reverse order (see the header). */
-const P = { verdict: 0, failed: 1, warned: 2, offending: 3, changed: 4, moreFailed: 5, moreWarned: 6, params: 7, only: 8, unchanged: 9 } as const;
+const P = { verdict: 0, failed: 1, warned: 2, offending: 3, changed: 4, moreFailed: 5, moreWarned: 6, params: 7, only: 8, bookkeeping: 9, unchanged: 10 } as const;
 /** Held conditions listed before the metrics table; the rest come after it in priority (they are rows of the table too). */
 const FIRST_CONDITIONS = 20;
 
@@ -63,8 +65,9 @@ const leftNote = (what: string) => (left: number, whole: boolean) =>
 function verdict(comparison: Comparison): string {
   const failed = heldGates(comparison, 'fail').length;
   const warned = heldGates(comparison, 'warn').length;
-  const rows = comparison.candidates.flatMap((c) => c.metrics.rows);
+  const rows = comparison.candidates.flatMap((c) => c.metrics.rows.filter((r) => !r.bookkeeping));
   const count = (v: MetricRow['verdict']) => rows.filter((r) => r.verdict === v).length;
+  const bookkeeping = comparison.candidates.reduce((n, c) => n + c.metrics.rows.filter((r) => r.bookkeeping).length, 0);
   const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
   const title =
     failed > 0
@@ -72,13 +75,14 @@ function verdict(comparison: Comparison): string {
       : warned > 0
         ? `### ⚠️ Runfolio compare: passed with ${plural(warned, 'warning')}`
         : `### ✅ Runfolio compare: ${comparison.conditions > 0 ? `all ${plural(comparison.conditions, 'condition')} passed` : 'no conditions set'}`;
-  const changes = `${plural(rows.length, 'metric')} compared: ${formatCount(count('better'))} better, ${formatCount(count('worse'))} worse, ${formatCount(count('same'))} unchanged${count('missing') > 0 ? `, ${formatCount(count('missing'))} missing on one side` : ''}.`;
+  const changes = `${plural(rows.length, 'metric')} compared: ${formatCount(count('better'))} better, ${formatCount(count('worse'))} worse, ${formatCount(count('same'))} unchanged${count('missing') > 0 ? `, ${formatCount(count('missing'))} missing on one side` : ''}${bookkeeping > 0 ? `; ${plural(bookkeeping, 'bookkeeping metric')} (timing, counters, system) apart` : ''}.`;
   const candidates = comparison.candidates.map((c) => runLabel(c.candidate)).join(', ');
   return `${title}\n\n${candidates} against the baseline ${runLabel(comparison.baseline)}: ${changes}\n`;
 }
 
 function runLabel(chosen: ChosenRun): string {
-  const ref = chosen.ref === chosen.run.id ? '' : `${md(chosen.ref, 120)} → `;
+  // An id or a prefix of it says nothing the short id does not.
+  const ref = chosen.run.id.startsWith(chosen.ref) ? '' : `${md(chosen.ref, 120)} → `;
   const best = chosen.bestBy ? `, best by ${md(chosen.bestBy, 80)}` : '';
   return `**${md(runName(chosen.run), 120)}** (${ref}${md(shortId(chosen.run.id))}, ${md(chosen.experimentName, 80)}${best})`;
 }
@@ -111,11 +115,13 @@ function candidateBlocks(comparison: Comparison, c: CandidateComparison): Block[
   if (comparison.candidates.length > 1) blocks.push(fixed(P.verdict, `\n#### ${md(runName(c.candidate.run), 120)} (${md(shortId(c.candidate.run.id))})\n`));
   const status = statusOf(c);
   const rows = [...c.metrics.rows].sort((a, b) => (RANK[status(a)] as number) - (RANK[status(b)] as number));
-  const shown = rows.filter((r) => r.verdict !== 'same');
-  const offending = shown.filter((r) => ['fail', 'warn'].includes(status(r)));
+  const held = (r: MetricRow) => ['fail', 'warn'].includes(status(r));
+  const shown = rows.filter((r) => r.verdict !== 'same' && (!r.bookkeeping || held(r)));
+  const offending = shown.filter(held);
   const changed = shown.filter((r) => !offending.includes(r));
+  const incidental = rows.filter((r) => r.verdict !== 'same' && r.bookkeeping && !held(r));
   const head = '\n<sub>↓ lower is better, ↑ higher is better; latest values.</sub>\n\n| | Metric | Baseline | Candidate | Change | Relative |\n|---|---|---:|---:|---:|---:|\n';
-  if (shown.length === 0) blocks.push(fixed(P.verdict, `\n${c.metrics.rows.length === 0 ? 'No metric in common to compare.' : 'No compared metric changed.'}\n`));
+  if (shown.length === 0) blocks.push(fixed(P.verdict, `\n${c.metrics.rows.length === 0 ? 'No metric in common to compare.' : incidental.length > 0 ? 'No compared metric changed (only bookkeeping ones, folded below).' : 'No compared metric changed.'}\n`));
   else {
     // The table's head is kept with the verdict, so rows never stand without it.
     blocks.push(fixed(P.verdict, head));
@@ -126,6 +132,8 @@ function candidateBlocks(comparison: Comparison, c: CandidateComparison): Block[
     const lines = c.params.map((p) => `| ${md(p.key)} | ${p.baseline === null ? '—' : md(p.baseline)} | ${p.candidate === null ? '—' : md(p.candidate)} |`);
     blocks.push({ priority: P.params, head: `\n**Changed params** (${formatCount(c.params.length)})\n\n| Param | Baseline | Candidate |\n|---|---|---|\n`, lines, tail: '', note: leftNote('changed params') });
   }
+  const moved = incidental.map((r) => `| ${md(r.key)} | ${value(r.baseline)} | ${value(r.candidate)} | ${r.absolute === null ? '—' : signed(r.absolute)} |`);
+  if (moved.length > 0) blocks.push(folded(P.bookkeeping, `Bookkeeping and system metrics that changed (${formatCount(moved.length)})`, '| Metric | Baseline | Candidate | Change |\n|---|---:|---:|---:|\n', moved, 'changed bookkeeping metrics'));
   const only = [...c.metrics.onlyBaseline.map((k) => `| ${md(k)} | baseline |`), ...c.metrics.onlyCandidate.map((k) => `| ${md(k)} | candidate |`)];
   if (only.length > 0) blocks.push(folded(P.only, `Metrics only one run logged (${formatCount(only.length)})`, '| Metric | Only in |\n|---|---|\n', only, 'metrics only one run logged'));
   const same = rows.filter((r) => r.verdict === 'same').map((r) => `| ${md(r.key)} | ${value(r.candidate)} |`);

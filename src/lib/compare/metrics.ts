@@ -3,12 +3,18 @@
  * (analyze/diff.ts's rules: equal within 1e-6, relative change null for a baseline of 0), and
  * what the change means in the metric's direction (analyze/direction.ts: lower loss is better).
  *
- * Which metrics: with no `--metric`, those both runs logged (system metrics, `system/…`, apart);
- * with `--metric KEY|GLOB` (repeatable), the keys of either run that match, so a named metric one
- * run lacks shows up as missing. Metrics only one run has are listed apart.
+ * Which metrics: with no `--metric`, those both runs logged; with `--metric KEY|GLOB`
+ * (repeatable), the keys of either run that match, so a named metric one run lacks shows up as
+ * missing. Metrics only one run has are listed apart. Rows come most telling first, by the
+ * ranking the site uses (analyze/relevance.ts). Under the default selection, bookkeeping
+ * (timing, counters, `pid`, `lr`…) and system metrics are marked so the Markdown folds them
+ * instead of calling a new process id better: a reader who cares about one names it with
+ * `--metric` or a gate.
  */
 import { diffRuns, type MetricDiffRow } from '../analyze/diff.ts';
 import { metricDirection, type Direction } from '../analyze/direction.ts';
+import { readMetricName, SYSTEM_PREFIX } from '../analyze/metric-names.ts';
+import { metricStatsOfRuns, rankMetrics } from '../analyze/relevance.ts';
 import { buildTables } from '../analyze/tables.ts';
 import { globToRegExp } from '../glob.ts';
 import type { Experiment, Run } from '../model.ts';
@@ -26,10 +32,12 @@ export interface MetricRow {
   relative: number | null;
   verdict: Verdict;
   system: boolean;
+  /** Bookkeeping or a system metric, under the default selection (no `--metric`): not a result. */
+  bookkeeping: boolean;
 }
 
 export interface MetricComparison {
-  /** The compared metrics (the selection), in key order. */
+  /** The compared metrics (the selection), most telling first (relevance.ts). */
   rows: MetricRow[];
   /** Keys only the baseline has, and only the candidate has (outside the selection). */
   onlyBaseline: string[];
@@ -44,7 +52,9 @@ export interface ParamRow {
 
 export function compareMetrics(baseline: Run, candidate: Run, experiments: Experiment[], patterns: readonly string[] = []): MetricComparison {
   const diff = diffRuns(buildTables({ runs: [baseline, candidate], experiments }), [baseline.id, candidate.id]);
-  const all = [...diff.metrics.map((r) => toRow(r, false)), ...diff.systemMetrics.map((r) => toRow(r, true))].sort((a, b) => compareStrings(a.key, b.key));
+  const incidental = (key: string) => patterns.length === 0 && (key.startsWith(SYSTEM_PREFIX) || readMetricName(key).kind === 'bookkeeping');
+  const order = new Map(rankMetrics(metricStatsOfRuns([baseline, candidate])).map((key, i) => [key, i]));
+  const all = [...diff.metrics.map((r) => toRow(r, false, incidental(r.key))), ...diff.systemMetrics.map((r) => toRow(r, true, incidental(r.key)))].sort((a, b) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity) || compareStrings(a.key, b.key));
   const wanted = patterns.map((p) => globToRegExp(p));
   const selected = (row: MetricRow) => (wanted.length === 0 ? row.baseline !== null && row.candidate !== null : wanted.some((re) => re.test(row.key)));
   const rows = all.filter(selected);
@@ -56,7 +66,7 @@ export function compareMetrics(baseline: Run, candidate: Run, experiments: Exper
   };
 }
 
-function toRow(row: MetricDiffRow, system: boolean): MetricRow {
+function toRow(row: MetricDiffRow, system: boolean, bookkeeping: boolean): MetricRow {
   const [baseline = null, candidate = null] = row.values;
   const change = row.changes[1] ?? null;
   const direction = metricDirection(row.key);
@@ -69,6 +79,7 @@ function toRow(row: MetricDiffRow, system: boolean): MetricRow {
     relative: change?.relative ?? null,
     verdict: verdictOf(baseline, candidate, row.differs[1] === true, direction),
     system,
+    bookkeeping,
   };
 }
 

@@ -30,7 +30,7 @@ describe('comparisonMarkdown(comparison)', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe(MARKER);
     expect(lines[1]).toBe('### ❌ Runfolio compare: 1 failed condition');
-    expect(text).toContain('4 metrics compared: 1 better, 1 worse, 2 unchanged.');
+    expect(text).toContain('3 metrics compared: 1 better, 1 worse, 1 unchanged; 1 bookkeeping metric (timing, counters, system) apart.');
     expect(text).toContain('**pr-run** (c0000000, churn) against the baseline **champion** (models:/churn@\u200bchampion → b0000000, churn)');
   });
 
@@ -59,6 +59,17 @@ describe('comparisonMarkdown(comparison)', () => {
     expect(text).toMatch(/<details><summary>Metrics only one run logged \(2\)<\/summary>[\s\S]*\| only\\_base \| baseline \|\n\| only\\_cand \| candidate \|/);
   });
 
+  it('folds changed bookkeeping and system metrics apart, uncounted, unless a condition held on one', () => {
+    const busy = (pid: number, seconds: number, memory: number): TestRun => ({ ...base, metrics: { ...base.metrics, pid, time_total_s: seconds, 'system/memory': memory } });
+    const text = markdown(busy(100, 60, 50), { ...busy(200, 90, 40), id: cand.id, name: cand.name }, [{ text: 'metrics.time_total_s > baseline * 1.2', level: 'warn' }]);
+    const table = text.split('\n').filter((l) => l.startsWith('| ') && / [↑↓] \|/.test(l));
+    expect(table).toEqual(['| ⚠️ warn | time\\_total\\_s ↓ | 60 | 90 | +30 | +50% |']);
+    expect(text).toMatch(/<details><summary>Bookkeeping and system metrics that changed \(2\)<\/summary>\n\n\| Metric \| Baseline \| Candidate \| Change \|\n\|---\|---:\|---:\|---:\|\n\| pid \| 100 \| 200 \| \+100 \|\n\| system\/memory \| 50 \| 40 \| −10 \|\n\n<\/details>/);
+    expect(text).toContain('4 metrics compared: 0 better, 0 worse, 4 unchanged; 4 bookkeeping metrics (timing, counters, system) apart.');
+    // Named with --metric, they are results like any other.
+    expect(markdown(busy(100, 60, 50), { ...busy(200, 90, 40), id: cand.id }, [], { metrics: ['pid'] })).toContain('| 🟢 better | pid ↑ | 100 | 200 | +100 | +100% |');
+  });
+
   it('lists changed params, including those one run lacks', () => {
     const text = markdown(base, cand);
     expect(text).toContain('**Changed params** (2)\n\n| Param | Baseline | Candidate |\n|---|---|---|\n| lr | 0.1 | 0.2 |\n| seed | — | 1 |\n');
@@ -82,7 +93,7 @@ describe('comparisonMarkdown(comparison)', () => {
   });
 
   it('stays under 60,000 characters for 5,000 shared metrics, saying what it left out', () => {
-    const many = (offset: number): TestRun['metrics'] => Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`layer_${String(i).padStart(4, '0')}/grad_norm_${'x'.repeat(20)}`, i % 3 === 0 ? i + offset : i]));
+    const many = (offset: number): TestRun['metrics'] => Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`layer_${String(i).padStart(4, '0')}/weight_norm_${'x'.repeat(20)}`, i % 3 === 0 ? i + offset : i]));
     const text = markdown({ ...base, metrics: many(0) }, { ...cand, metrics: many(0.5) }, [{ text: 'metrics.layer_00* > baseline', level: 'fail' }], { link: 'https://example.org/x/' });
     expect(text.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(text.length).toBeGreaterThan(MARKDOWN_LIMIT * 0.8);
@@ -91,6 +102,12 @@ describe('comparisonMarkdown(comparison)', () => {
     expect(text).toMatch(/_[\d,]+ more changed metrics left out to keep this comment under 60,000 characters/);
     expect(text).toMatch(/_3,333 unchanged metrics left out/);
     expect(text).toMatch(/\[Comparison page, charts and run pages\]\(https:\/\/example\.org\/x\/\)\n$/);
+  });
+
+  it('names a run given by an id prefix once, and a reference that says more with what it chose', () => {
+    const comparison = buildComparison(chosen(base, 'best:churn'), [chosen(cand, 'c000000')], { experiments });
+    const text = comparisonMarkdown(comparison);
+    expect(text).toContain('**pr-run** (c0000000, churn) against the baseline **champion** (best:churn → b0000000, churn)');
   });
 
   it('is the same text for the same comparison', () => {

@@ -7,9 +7,10 @@ const baseline = makeRun({ id: 'b', metrics: { val_loss: 0.4, accuracy: 0.9, sam
 const candidate = makeRun({ id: 'c', metrics: { val_loss: 0.5, accuracy: 0.95, same: 1 + 1e-9, 'system/memory': 40, nan_now: 'NaN', only_c: 2 }, params: { lr: '0.10', y: '2' } });
 
 describe('compareMetrics(baseline, candidate, experiments, patterns)', () => {
-  it('compares the metrics both runs logged, with changes and a verdict in the metric direction', () => {
+  it('compares the metrics both runs logged, most telling first, with changes and a verdict in the metric direction', () => {
     const { rows, onlyBaseline, onlyCandidate } = compareMetrics(baseline, candidate, experiments);
-    expect(rows.map((r) => [r.key, r.verdict])).toEqual([['accuracy', 'better'], ['nan_now', 'worse'], ['same', 'same'], ['system/memory', 'better'], ['val_loss', 'worse']]);
+    // The site's ranking: a score, a held-out loss, names it does not know, system metrics last.
+    expect(rows.map((r) => [r.key, r.verdict, r.bookkeeping])).toEqual([['accuracy', 'better', false], ['val_loss', 'worse', false], ['nan_now', 'worse', false], ['same', 'same', false], ['system/memory', 'better', true]]);
     expect(rows.find((r) => r.key === 'val_loss')).toMatchObject({ direction: 'asc', baseline: 0.4, candidate: 0.5, system: false });
     expect(rows.find((r) => r.key === 'val_loss')?.absolute).toBeCloseTo(0.1);
     expect(rows.find((r) => r.key === 'val_loss')?.relative).toBeCloseTo(0.25);
@@ -19,8 +20,9 @@ describe('compareMetrics(baseline, candidate, experiments, patterns)', () => {
   });
 
   it('compares the keys and globs asked for, a key one run lacks included as missing', () => {
-    const { rows, onlyBaseline } = compareMetrics(baseline, candidate, experiments, ['val_*', 'only_c']);
-    expect(rows.map((r) => [r.key, r.verdict])).toEqual([['only_c', 'missing'], ['val_loss', 'worse']]);
+    const { rows, onlyBaseline } = compareMetrics(baseline, candidate, experiments, ['val_*', 'only_c', 'system/*']);
+    // A metric asked for by name is a result, whatever its kind.
+    expect(rows.map((r) => [r.key, r.verdict, r.bookkeeping])).toEqual([['val_loss', 'worse', false], ['only_c', 'missing', false], ['system/memory', 'better', false]]);
     expect(onlyBaseline).toEqual(['only_b']);
   });
 });
