@@ -38,6 +38,15 @@ describe('the compare site (runfolio compare --out)', () => {
     expect($('table.compare caption').first().text()).toMatch(/^Metrics/);
   });
 
+  it('lists metrics most telling first and attributes by their labels, the status as the site\'s badge', () => {
+    const $ = load(out, 'index.html');
+    const table = (caption: string) => $('table.compare').filter((_, t) => $(t).find('caption').text().startsWith(caption));
+    expect(table('Metrics').find('tbody th').map((_, th) => $(th).text()).get()).toEqual(['val_auc', 'val_loss', 'train/loss']);
+    const attributes = table('Attributes');
+    expect(attributes.find('tbody th').map((_, th) => $(th).text()).get()).toEqual(['Status', 'Start', 'Duration', 'User', 'Source', 'Git commit']);
+    expect(attributes.find('tbody tr').first().find('td span.status').map((_, s) => `${$(s).attr('class')} ${$(s).text()}`).get()).toEqual(['status status-finished finished', 'status status-finished finished']);
+  });
+
   it('holds only the compared runs, each with a page', () => {
     const runPages = htmlPages(out).filter((p) => p.startsWith('runs/'));
     expect(runPages.sort()).toEqual([`runs/${IDS.champion}/index.html`, `runs/${IDS.candidate}/index.html`].sort());

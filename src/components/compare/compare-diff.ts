@@ -2,12 +2,14 @@
  * The compare island's diff table, from the runs' summary files (site/run-data.ts): the sections
  * and rows of src/lib/analyze/diff.ts `diffRuns`, built without Arquero. Sections as MLflow's
  * difference view groups them (runs-charts/utils/differenceView.ts): attributes, params, model
- * metrics, `system/` metrics, tags, and `mlflow.*` tags apart. Keys in code-unit order.
+ * metrics, `system/` metrics, tags, and `mlflow.*` tags apart. Metrics most telling first (the
+ * order of diffRuns: relevance.ts `inComparisonOrder`), other keys in code-unit order.
  *
  * Runs stay in the order the reader chose; `baseline` is an index into them, and every run is
  * compared with that run by the rule of diff-rules.ts. Metric rows carry each run's change from
  * the baseline (null for the baseline and when either value is missing).
  */
+import { inComparisonOrder } from '../../lib/analyze/relevance.ts';
 import { metricNumber } from '../../lib/metric-value.ts';
 import { compareStrings } from '../../lib/order.ts';
 import type { RunSummaryData } from '../../lib/site/run-data.ts';
@@ -71,7 +73,8 @@ export function compareRuns(runs: readonly RunSummaryData[], baseline = 0): RunC
     return { ...row(key, values), changes };
   };
   const attributes = Object.keys(ATTRIBUTE_LABELS).map((key) => row(key, runs.map((r) => attributeValue(r, key))));
-  const metrics = pivot(runs, (r) => r.metrics).map(({ key, values }) => metricRow(key, values.map((v) => (v === null ? null : metricNumber(v)))));
+  const latest = pivot(runs, (r) => r.metrics).map(({ key, values }) => ({ key, values: values.map((v) => (v === null ? null : metricNumber(v))) }));
+  const metrics = inComparisonOrder(latest).map(({ key, values }) => metricRow(key, values));
   const tags = pivot(runs, (r) => r.tags).map(({ key, values }) => row(key, values));
   return {
     baseline,

@@ -3,7 +3,9 @@
  * MLflow's difference view groups them (mlflow/server/js/src/experiment-tracking/components/
  * runs-charts/utils/differenceView.ts `getDifferenceViewDataGroups`): attributes, params,
  * model metrics, system metrics (keys starting `system/`, kept apart), and tags, with system
- * tags (`mlflow.*`, which MLflow's view hides) kept apart too. Keys in code-unit order.
+ * tags (`mlflow.*`, which MLflow's view hides) kept apart too. Metrics most telling first
+ * (relevance.ts `inComparisonOrder`: MLflow lists them alphabetically, which puts `pid` and
+ * `done` above `val_loss`), other keys in code-unit order.
  *
  * Equality, for each run against the baseline:
  * - numbers are equal within 1e-6 (`DIFFERENCE_EPSILON` of differenceView.ts `isDifferent`);
@@ -16,6 +18,7 @@
  */
 import { op, type ColumnTable } from 'arquero';
 import { UsageError } from '../errors.ts';
+import { inComparisonOrder } from './relevance.ts';
 import { withParams, type RunTables } from './tables.ts';
 
 /** MLflow's difference view threshold (differenceView.ts `DIFFERENCE_EPSILON`). */
@@ -79,7 +82,7 @@ export function diffRuns(tables: RunTables, runIds: readonly string[], options: 
     return row;
   });
   const keep = <R extends DiffRow>(list: R[]): R[] => (options.differencesOnly ? list.filter((r) => r.differs.some(Boolean)) : list);
-  const metrics = longValues<number>(tables.metrics, rows).map(metricRow);
+  const metrics = inComparisonOrder(longValues<number>(tables.metrics, rows)).map(metricRow);
   const tags = longValues<string>(tables.tags, rows).map(stringRow);
   return {
     runs,

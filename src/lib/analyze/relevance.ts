@@ -142,6 +142,17 @@ export function rankMetrics(stats: readonly MetricStats[], pinned: readonly stri
   return rankMetricStats(stats, pinned).map((m) => m.key);
 }
 
+/**
+ * A comparison's metric rows (one latest value per run, null where a run has none), most telling
+ * first. Compare tables show latest values and have no histories at hand, so every compare
+ * output (the compare page, the static comparison, the Markdown) ranks by the same latest
+ * values: names decide, and metrics equal in every run go last.
+ */
+export function inComparisonOrder<R extends { key: string; values: readonly (number | null)[] }>(rows: readonly R[]): R[] {
+  const order = new Map(rankMetrics(metricStats(rows.flatMap((row) => row.values.flatMap((value) => (value === null ? [] : [{ key: row.key, points: [{ value }] }]))))).map((key, i) => [key, i]));
+  return [...rows].sort((a, b) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity) || compareStrings(a.key, b.key));
+}
+
 /** The keys an experiment tag `runfolio.metrics` pins (comma-separated, blanks ignored). */
 export function pinnedMetrics(tags: Readonly<Record<string, string>>): string[] {
   const text = Object.hasOwn(tags, METRICS_TAG) ? tags[METRICS_TAG]! : '';

@@ -5,8 +5,8 @@
  *
  * Which metrics: with no `--metric`, those both runs logged; with `--metric KEY|GLOB`
  * (repeatable), the keys of either run that match, so a named metric one run lacks shows up as
- * missing. Metrics only one run has are listed apart. Rows come most telling first, by the
- * ranking the site uses (analyze/relevance.ts). Under the default selection, bookkeeping
+ * missing. Metrics only one run has are listed apart. Rows come most telling first, in the
+ * order of every compare table (analyze/relevance.ts `inComparisonOrder`). Under the default selection, bookkeeping
  * (timing, counters, `pid`, `lr`…) and system metrics are marked so the Markdown folds them
  * instead of calling a new process id better: a reader who cares about one names it with
  * `--metric` or a gate.
@@ -14,7 +14,6 @@
 import { diffRuns, type MetricDiffRow } from '../analyze/diff.ts';
 import { metricDirection, type Direction } from '../analyze/direction.ts';
 import { readMetricName, SYSTEM_PREFIX } from '../analyze/metric-names.ts';
-import { metricStatsOfRuns, rankMetrics } from '../analyze/relevance.ts';
 import { buildTables } from '../analyze/tables.ts';
 import { globToRegExp } from '../glob.ts';
 import type { Experiment, Run } from '../model.ts';
@@ -53,8 +52,8 @@ export interface ParamRow {
 export function compareMetrics(baseline: Run, candidate: Run, experiments: Experiment[], patterns: readonly string[] = []): MetricComparison {
   const diff = diffRuns(buildTables({ runs: [baseline, candidate], experiments }), [baseline.id, candidate.id]);
   const incidental = (key: string) => patterns.length === 0 && (key.startsWith(SYSTEM_PREFIX) || readMetricName(key).kind === 'bookkeeping');
-  const order = new Map(rankMetrics(metricStatsOfRuns([baseline, candidate])).map((key, i) => [key, i]));
-  const all = [...diff.metrics.map((r) => toRow(r, false, incidental(r.key))), ...diff.systemMetrics.map((r) => toRow(r, true, incidental(r.key)))].sort((a, b) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity) || compareStrings(a.key, b.key));
+  // In diffRuns' order: most telling first (system metrics rank last anyway).
+  const all = [...diff.metrics.map((r) => toRow(r, false, incidental(r.key))), ...diff.systemMetrics.map((r) => toRow(r, true, incidental(r.key)))];
   const wanted = patterns.map((p) => globToRegExp(p));
   const selected = (row: MetricRow) => (wanted.length === 0 ? row.baseline !== null && row.candidate !== null : wanted.some((re) => re.test(row.key)));
   const rows = all.filter(selected);

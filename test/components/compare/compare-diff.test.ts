@@ -66,15 +66,15 @@ describe('compareRuns(runs, baseline)', () => {
     ]);
   });
 
-  it('puts system/ metrics and mlflow.* tags in sections of their own, keys in code-unit order', () => {
+  it('puts system/ metrics and mlflow.* tags in sections of their own, metrics most telling first, other keys in code-unit order', () => {
     const runs = [
       summary('a', {
-        metrics: [['b', 1], ['system/cpu', 2], ['B', 3], ['a/x', 4]],
+        metrics: [['pid', 7], ['b', 1], ['val_loss', 0.3], ['system/cpu', 2], ['B', 3], ['accuracy', 0.9], ['a/x', 4]],
         tags: [['team', 'x'], ['mlflow.runName', 'a'], ['Mlflow.not', 'y']],
       }),
     ];
     const diff = compareRuns(runs);
-    expect(diff.metrics.map((r) => r.key)).toEqual(['B', 'a/x', 'b']);
+    expect(diff.metrics.map((r) => r.key)).toEqual(['accuracy', 'val_loss', 'B', 'a/x', 'b', 'pid']);
     expect(diff.systemMetrics.map((r) => r.key)).toEqual(['system/cpu']);
     expect(diff.tags.map((r) => r.key)).toEqual(['Mlflow.not', 'team']);
     expect(diff.systemTags.map((r) => r.key)).toEqual(['mlflow.runName']);
