@@ -70,7 +70,8 @@ describe('run page', () => {
     const plot = chart.locator('svg, canvas').first();
     await expect.poll(() => plot.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const before = await chart.locator('svg').first().innerHTML().catch(() => '');
-    const log = chart.getByLabel('Log scale');
+    // By role: once redrawn, Vega's y axis is labelled "Y-axis for a log scale…" too.
+    const log = chart.getByRole('checkbox', { name: 'Log scale' });
     await log.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => log.isChecked()).toBe(true);

@@ -120,10 +120,12 @@ describe('experiment chart panels', () => {
     await announce({ shown: [a, b, c, d], selected: [d] });
     await expect.poll(() => legend(page)).toEqual(['sgdtest3']);
     expect(await page.getByText('The 1 run ticked in the table.').count()).toBe(1);
+    expect(await page.getByRole('combobox', { name: 'Band' }).count()).toBe(0);
     await announce({ shown: [a, b, c, d], selected: [], groupBy: 'params.optimizer', groups: [{ label: 'Adam*', runIds: [b, c] }, { label: 'other', runIds: [a, d] }] });
     await expect.poll(() => legend(page)).toEqual(['Adam* (2 runs)', 'other (2 runs)']);
     await expect.poll(() => page.locator(`section[aria-label="Chart of ${MAP}"] .bands_marks path`).count()).toBe(2);
-    await expect(page.getByLabel('Band')).toBeDefined();
+    // The band choice appears only for groups.
+    await expect.poll(() => page.getByRole('combobox', { name: 'Band' }).inputValue()).toBe('std');
     // An announcement for another experiment changes nothing.
     await announce({ experimentId: 'other', shown: [a], selected: [] });
     await page.waitForTimeout(300);
