@@ -25,6 +25,7 @@ export async function inspectCommand(argv: string[], io: CliIO): Promise<number>
 
 function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Snapshot, unpublished: UnpublishedCount[], read: ReadCounts[]): string {
   const n = (x: number) => x.toLocaleString('en-US');
+  const of = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
   const lines: string[] = [`Store${stores.length > 1 ? 's' : ''}: ${stores.join(', ')}`, ''];
   const active = summary.experiments.filter((e) => e.lifecycleStage === 'active').length;
   lines.push(`Experiments  ${n(summary.experiments.length)} (${n(active)} active, ${n(summary.experiments.length - active)} deleted)`);
@@ -32,7 +33,7 @@ function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Sna
   for (const e of summary.experiments) {
     const deleted = e.lifecycleStage === 'deleted' ? ' [deleted]' : '';
     const extra = e.deletedRuns ? `, ${n(e.deletedRuns)} deleted` : '';
-    lines.push(`  ${e.id.padStart(idWidth)}  ${e.name}${deleted}  (${n(e.runs)} runs${extra})`);
+    lines.push(`  ${e.id.padStart(idWidth)}  ${e.name}${deleted}  (${of(e.runs, 'run')}${extra})`);
   }
   const statuses = Object.entries(summary.runs.byStatus)
     .filter(([, count]) => count > 0)
@@ -40,15 +41,15 @@ function formatSummary(stores: string[], summary: SnapshotSummary, snapshot: Sna
     .join(', ');
   lines.push(
     `Runs         ${n(summary.runs.total)}${statuses ? ` (${statuses})` : ''}; ${n(summary.runs.deleted)} deleted, ${n(summary.runs.nested)} nested`,
-    `Metrics      ${n(summary.metrics.keys)} keys, ${n(summary.metrics.series)} series, ${n(summary.metrics.points)} points (longest history ${n(summary.metrics.longestHistory)})`,
-    `Params       ${n(summary.params.keys)} keys, ${n(summary.params.values)} values`,
+    `Metrics      ${of(summary.metrics.keys, 'key')}, ${n(summary.metrics.series)} series, ${of(summary.metrics.points, 'point')} (longest history ${n(summary.metrics.longestHistory)})`,
+    `Params       ${of(summary.params.keys, 'key')}, ${of(summary.params.values, 'value')}`,
     `Models       ${n(summary.models.length)} registered`,
   );
   for (const m of summary.models) {
     const aliases = Object.entries(m.aliases).map(([alias, version]) => `@${alias}→v${version}`);
     const stages = Object.entries(m.stages).filter(([stage]) => stage !== 'None').map(([stage, version]) => `${stage}: v${version}`);
     const extra = [...stages, ...aliases].join(', ');
-    lines.push(`  ${m.name}  (${n(m.versions)} version${m.versions === 1 ? '' : 's'}${extra ? `; ${extra}` : ''})`);
+    lines.push(`  ${m.name}  (${of(m.versions, 'version')}${extra ? `; ${extra}` : ''})`);
   }
   lines.push(...readCountLines(read));
   lines.push(...unpublishedLines(unpublished));
