@@ -74,7 +74,8 @@ export function compareRuns(runs: readonly RunSummaryData[], baseline = 0): RunC
   };
   const attributes = Object.keys(ATTRIBUTE_LABELS).map((key) => row(key, runs.map((r) => attributeValue(r, key))));
   const latest = pivot(runs, (r) => r.metrics).map(({ key, values }) => ({ key, values: values.map((v) => (v === null ? null : metricNumber(v))) }));
-  const metrics = inComparisonOrder(latest).map(({ key, values }) => metricRow(key, values));
+  const curves = new Set(runs.flatMap((r) => r.curves));
+  const metrics = inComparisonOrder(latest, (key) => curves.has(key)).map(({ key, values }) => metricRow(key, values));
   const tags = pivot(runs, (r) => r.tags).map(({ key, values }) => row(key, values));
   return {
     baseline,

@@ -18,7 +18,7 @@
  */
 import { op, type ColumnTable } from 'arquero';
 import { UsageError } from '../errors.ts';
-import { inComparisonOrder } from './relevance.ts';
+import { historyVaries, inComparisonOrder } from './relevance.ts';
 import { withParams, type RunTables } from './tables.ts';
 
 /** MLflow's difference view threshold (differenceView.ts `DIFFERENCE_EPSILON`). */
@@ -82,7 +82,9 @@ export function diffRuns(tables: RunTables, runIds: readonly string[], options: 
     return row;
   });
   const keep = <R extends DiffRow>(list: R[]): R[] => (options.differencesOnly ? list.filter((r) => r.differs.some(Boolean)) : list);
-  const metrics = inComparisonOrder(longValues<number>(tables.metrics, rows)).map(metricRow);
+  const compared = rows.map((row) => tables.runList[row]!);
+  const curve = (key: string) => compared.some((run) => Object.hasOwn(run.metrics, key) && historyVaries(run.metrics[key]!.history));
+  const metrics = inComparisonOrder(longValues<number>(tables.metrics, rows), curve).map(metricRow);
   const tags = longValues<string>(tables.tags, rows).map(stringRow);
   return {
     runs,

@@ -62,9 +62,8 @@ export function metricStats(series: Iterable<RunSeriesValues>): MetricStats[] {
     const { stats } = entry;
     stats.runs += 1;
     stats.points = Math.max(stats.points, points.length);
-    const own = points[0]?.value;
+    if (historyVaries(points)) stats.varies = true;
     for (const point of points) {
-      if (!same(point.value, own!)) stats.varies = true;
       if (entry.first === undefined) entry.first = point.value;
       else if (!same(point.value, entry.first)) stats.constant = false;
     }
@@ -144,13 +143,25 @@ export function rankMetrics(stats: readonly MetricStats[], pinned: readonly stri
 
 /**
  * A comparison's metric rows (one latest value per run, null where a run has none), most telling
- * first. Compare tables show latest values and have no histories at hand, so every compare
- * output (the compare page, the static comparison, the Markdown) ranks by the same latest
- * values: names decide, and metrics equal in every run go last.
+ * first: the ranking of `rankMetricStats` over what a compare table has at hand, the latest values
+ * and which metrics are curves (`curve(key)`: some compared run's history of it changes, see
+ * `historyVaries`). Every compare output (the compare page, static comparisons, the Markdown)
+ * ranks this way, so they agree; metrics equal in every run and never a curve go last.
  */
-export function inComparisonOrder<R extends { key: string; values: readonly (number | null)[] }>(rows: readonly R[]): R[] {
-  const order = new Map(rankMetrics(metricStats(rows.flatMap((row) => row.values.flatMap((value) => (value === null ? [] : [{ key: row.key, points: [{ value }] }]))))).map((key, i) => [key, i]));
+export function inComparisonOrder<R extends { key: string; values: readonly (number | null)[] }>(rows: readonly R[], curve: (key: string) => boolean): R[] {
+  const stats = rows.map((row): MetricStats => {
+    const present = row.values.filter((v): v is number => v !== null);
+    const varies = curve(row.key);
+    return { key: row.key, runs: present.length, points: varies ? 2 : 1, varies, constant: !varies && present.length >= 2 && present.every((v) => same(v, present[0]!)) };
+  });
+  const order = new Map(rankMetrics(stats).map((key, i) => [key, i]));
   return [...rows].sort((a, b) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity) || compareStrings(a.key, b.key));
+}
+
+/** Whether a history changes over the run: a curve, not a single or flat value. */
+export function historyVaries(points: readonly { value: MetricValue }[]): boolean {
+  const first = points[0]?.value;
+  return points.some((p) => !same(p.value, first!));
 }
 
 /** The keys an experiment tag `runfolio.metrics` pins (comma-separated, blanks ignored). */

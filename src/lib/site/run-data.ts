@@ -4,6 +4,7 @@
  * run: a 10,000-run site is mostly files, and each costs a write. Shared by the writer and the
  * browser; no Node, no zod.
  */
+import { historyVaries } from '../analyze/relevance.ts';
 import type { SeriesFile } from '../charts/series-file.ts';
 import type { MetricValue, Run } from '../model.ts';
 import type { ArtifactKind } from './artifact-kinds.ts';
@@ -42,6 +43,8 @@ export interface RunSummaryData {
   params: [string, string][];
   /** Latest value of each metric. */
   metrics: [string, MetricValue][];
+  /** The metrics whose history changes over the run (relevance.ts `historyVaries`): compare tables rank curves before single values. */
+  curves: string[];
   tags: [string, string][];
   /** The run's artifacts (artifacts.ts): the compare page shows same-named ones side by side. */
   artifacts?: ArtifactSummary[];
@@ -65,6 +68,7 @@ export function runSummaryData(run: Run, experimentName: string, artifacts: read
     status: run.status,
     params: Object.entries(run.params),
     metrics: Object.entries(run.metrics).map(([key, m]) => [key, m.latest.value]),
+    curves: Object.entries(run.metrics).flatMap(([key, m]) => (historyVaries(m.history) ? [key] : [])),
     tags: Object.entries(run.tags).filter(([key]) => !LONG_TAGS.has(key)),
   };
   if (run.startTime !== undefined) data.startTime = run.startTime;

@@ -4,13 +4,9 @@ import { lineSpecUrls } from '../../../src/lib/site/routes.ts';
 import { compareRuns } from '../../../src/components/compare/compare-diff.ts';
 import { lineChartVariants } from '../../../src/lib/charts/compile.ts';
 import { dataFiles } from '../../../src/lib/site/routes.ts';
-import type { RunSummaryData } from '../../../src/lib/site/run-data.ts';
 import { decodeSeriesFile, encodeSeriesFile } from '../../../src/lib/charts/series-file.ts';
 import { makeRun } from '../../lib/analyze/snapshot.ts';
-
-function summary(id: string, parts: Partial<RunSummaryData> = {}): RunSummaryData {
-  return { id, name: id, experimentId: '1', experimentName: 'exp', status: 'FINISHED', params: [], metrics: [], tags: [], ...parts };
-}
+import { summary } from '../../support/run-summary.ts';
 
 /** The data files of `runs` as the compare page decodes them, each metric's history as given. */
 function files(runs: { id: string; metrics: Record<string, number[]> }[]) {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, differencesOnly, type CompareRow } from '../../../src/components/compare/compare-diff.ts';
-import type { RunSummaryData } from '../../../src/lib/site/run-data.ts';
-
-function summary(id: string, parts: Partial<RunSummaryData> = {}): RunSummaryData {
-  return { id, name: id, experimentId: '1', experimentName: 'exp', status: 'FINISHED', params: [], metrics: [], tags: [], ...parts };
-}
+import { summary } from '../../support/run-summary.ts';
 
 const row = <R extends CompareRow>(rows: R[], key: string): R => {
   const found = rows.find((r) => r.key === key);
@@ -64,6 +60,12 @@ describe('compareRuns(runs, baseline)', () => {
       ['source', ['train.py', null], true],
       ['gitCommit', ['aaa', 'bbb'], true],
     ]);
+  });
+
+  it('ranks a metric some run logged as a curve before one logged once, as diffRuns does', () => {
+    const runs = [summary('a', { metrics: [['test_loss', 0.4], ['val_loss', 0.3]], curves: ['val_loss'] }), summary('b', { metrics: [['test_loss', 0.5], ['val_loss', 0.35]] })];
+    expect(compareRuns(runs).metrics.map((r) => r.key)).toEqual(['val_loss', 'test_loss']);
+    expect(compareRuns(runs.map((r) => ({ ...r, curves: [] }))).metrics.map((r) => r.key)).toEqual(['test_loss', 'val_loss']);
   });
 
   it('puts system/ metrics and mlflow.* tags in sections of their own, metrics most telling first, other keys in code-unit order', () => {

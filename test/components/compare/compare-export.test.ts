@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, differencesOnly } from '../../../src/components/compare/compare-diff.ts';
 import { comparisonCsv, comparisonFileName, comparisonJson } from '../../../src/components/compare/compare-export.ts';
-import type { RunSummaryData } from '../../../src/lib/site/run-data.ts';
-
-function summary(id: string, parts: Partial<RunSummaryData> = {}): RunSummaryData {
-  return { id, name: id, experimentId: '1', experimentName: 'exp', status: 'FINISHED', params: [], metrics: [], tags: [], ...parts };
-}
+import { summary } from '../../support/run-summary.ts';
 
 const T0 = Date.UTC(2024, 1, 13, 14, 5);
 const runs = [

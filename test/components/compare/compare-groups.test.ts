@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareGroups, groupableKeys } from '../../../src/components/compare/compare-groups.ts';
-import type { RunSummaryData } from '../../../src/lib/site/run-data.ts';
-
-function summary(id: string, parts: Partial<RunSummaryData> = {}): RunSummaryData {
-  return { id, name: id, experimentId: '1', experimentName: 'exp', status: 'FINISHED', params: [], metrics: [], tags: [], ...parts };
-}
+import { summary } from '../../support/run-summary.ts';
 
 const runs = [
   summary('a', { params: [['opt', 'adam']], metrics: [['acc', 0.8], ['system/cpu', 10]], tags: [['team', 'x'], ['mlflow.user', 'u']] }),

@@ -11,14 +11,10 @@ import { compareRuns } from '../../../src/components/compare/compare-diff.ts';
 import DiffTable from '../../../src/components/compare/DiffTable.tsx';
 import RunList from '../../../src/components/compare/RunList.tsx';
 import type { SummaryLoad } from '../../../src/components/compare/use-run-summaries.ts';
-import type { RunSummaryData } from '../../../src/lib/site/run-data.ts';
+import { summary } from '../../support/run-summary.ts';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const EVIL_ID = '"><script>alert(2)</script>';
-
-function summary(id: string, parts: Partial<RunSummaryData> = {}): RunSummaryData {
-  return { id, name: id, experimentId: '1', experimentName: 'exp', status: 'FINISHED', params: [], metrics: [], tags: [], ...parts };
-}
 
 const runs = [
   summary(EVIL_ID, { name: EVIL, experimentName: EVIL, params: [[EVIL, EVIL]], metrics: [[EVIL, 1]], tags: [[EVIL, EVIL], ['mlflow.x', EVIL]], user: EVIL }),

@@ -86,6 +86,18 @@ describe('diffRuns(tables, runIds, options)', () => {
     expect(diff.attributes.map((a) => a.key)).toEqual(['status', 'startTime', 'gitCommit']);
   });
 
+  it('ranks a held-out loss that is a curve before one logged once, as every other metric list does', () => {
+    const curve = [0.9, 0.5, 0.3].map((value, step) => ({ step, timestamp: step, value }));
+    const runs = makeTables([
+      { id: 'a', metrics: { test_loss: 0.4, val_loss: curve } },
+      { id: 'b', metrics: { test_loss: 0.5, val_loss: 0.35 } },
+    ]);
+    expect(diffRuns(runs, ['a', 'b']).metrics.map((m) => m.key)).toEqual(['val_loss', 'test_loss']);
+    // Without a curve the two tie, and the key decides.
+    const flat = makeTables([{ id: 'a', metrics: { test_loss: 0.4, val_loss: 0.3 } }, { id: 'b', metrics: { test_loss: 0.5, val_loss: 0.35 } }]);
+    expect(diffRuns(flat, ['a', 'b']).metrics.map((m) => m.key)).toEqual(['test_loss', 'val_loss']);
+  });
+
   it('rejects a run that is not in the store', () => {
     expect(() => diffRuns(tables, ['base', 'nope'])).toThrow(UsageError);
     expect(() => diffRuns(tables, ['base', 'nope'])).toThrow(/run nope is not in the store/);
