@@ -1,6 +1,7 @@
 /**
  * Scatter plot of one param or metric against another, a dot per run, reading `ScatterRow`s from
- * dataset `scatter`. Each axis is numeric or categorical (`axisType` decides from the values).
+ * dataset `scatter`. Each axis is numeric or categorical (`axisType` decides from the values),
+ * a numeric one logarithmic when its values span decades (outliers.ts `autoLogScale`).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { numericValue } from './parallel.ts';
@@ -14,6 +15,8 @@ export interface ScatterAxis {
   title: string;
   /** Numbers on a linear axis, or categories in code-unit order. */
   type: AxisType;
+  /** Numbers on a log axis (outliers.ts `autoLogScale`, as line charts decide): a learning rate swept from 1e-4 to 0.1 spreads out instead of piling up at 0. */
+  log?: boolean;
 }
 
 /** One run in a scatter plot; numbers on a quantitative axis, strings on a nominal one. */
@@ -42,7 +45,7 @@ export function scatterSpec(options: ScatterOptions): TopLevelSpec {
   const theme = options.theme ?? 'light';
   const axis = (channel: 'x' | 'y', a: ScatterAxis) =>
     a.type === 'quantitative'
-      ? { field: channel, type: 'quantitative' as const, title: a.title, scale: { zero: false } }
+      ? { field: channel, type: 'quantitative' as const, title: a.title, scale: a.log ? { type: 'log' as const } : { zero: false } }
       : { field: channel, type: 'nominal' as const, title: a.title, sort: 'ascending' as const };
   return {
     $schema: VEGA_LITE_SCHEMA,

@@ -172,6 +172,9 @@ export async function scatterChart(runs: Run[], params: string[], metric: string
   const xType = axisType(points.map((r) => r.params[param] as string));
   const labels = runLabels(points.map((r) => ({ id: r.id, name: r.name })));
   const rows = points.map((r) => ({ run: labels.get(r.id) ?? r.id, x: axisValue(r.params[param] as string, xType), y: metricNumber(r.metrics[metric]?.latest.value ?? 'NaN') }));
-  const urls = await both((theme) => scatterSpec({ theme, width: WIDTH, height: HEIGHT, x: { title: param, type: xType }, y: { title: metric, type: 'quantitative' } }), { [DATA.scatter]: rows }, path, files);
+  // As line charts decide their y axis: a learning rate swept over decades spreads out.
+  const logX = xType === 'quantitative' && autoLogScale(rows.map((r) => r.x as number));
+  const logY = autoLogScale(rows.map((r) => r.y));
+  const urls = await both((theme) => scatterSpec({ theme, width: WIDTH, height: HEIGHT, x: { title: param, type: xType, log: logX }, y: { title: metric, type: 'quantitative', log: logY } }), { [DATA.scatter]: rows }, path, files);
   return { ...urls, alt: `${metric} against ${param}, one dot per run`, caption: `${metric} against ${param}, ${points.length} runs${withMetric.length === SCATTER_RUNS ? ' (the best)' : ''}` };
 }

@@ -149,6 +149,22 @@ describe('scatterSpec(options)', () => {
   });
 });
 
+describe('scatter axes over orders of magnitude', () => {
+  it('draws a learning rate swept from 1e-4 to 0.1 on a log axis, its dots apart', async () => {
+    const rows = [0.0001, 0.0003, 0.001, 0.003, 0.1].map((x, i) => ({ run: `r${i}`, x, y: i }));
+    const xOf = async (log: boolean) => {
+      const svg = await renderSvg(scatterSpec({ x: { title: 'lr', type: 'quantitative', log }, y: { title: 'loss', type: 'quantitative' }, width: 300 }), { [DATA.scatter]: rows });
+      return parseSvg(svg)('g.mark-symbol.role-mark path').map((_, el) => Number(/translate\(([\d.]+)/.exec(parseSvg(svg)(el).attr('transform') ?? '')?.[1])).get();
+    };
+    const gap = (xs: number[]) => Math.abs(xs[1]! - xs[0]!);
+    const [linear, log] = [await xOf(false), await xOf(true)];
+    expect(linear).toHaveLength(5);
+    // Linear: the four small rates pile up within a few pixels; log: a fair share of the width apart.
+    expect(gap(linear)).toBeLessThan(2);
+    expect(gap(log)).toBeGreaterThan(30);
+  });
+});
+
 describe('line chart axes and styles', () => {
   const axisLabels = (svg: string, axis: 'x' | 'y') => {
     const $ = parseSvg(svg);

@@ -1,6 +1,7 @@
+import { load as parseSvg } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../../src/lib/model.ts';
-import { historyChart, type SvgFile } from '../../../src/lib/site/charts-static.ts';
+import { historyChart, scatterChart, type SvgFile } from '../../../src/lib/site/charts-static.ts';
 
 const run = (id: string, values: number[]): Run => ({
   id, experimentId: '1', name: `run-${id}`, status: 'FINISHED', lifecycleStage: 'active', params: {}, tags: {}, inputs: [], artifacts: [], loggedModels: [],
@@ -21,5 +22,23 @@ describe('historyChart(runs, metric, path, files)', () => {
     const files: SvgFile[] = [];
     expect(await historyChart([run('a', [0.8]), run('b', [0.9])], 'loss', new Map(), path, files)).toBeUndefined();
     expect(files).toEqual([]);
+  });
+});
+
+describe('scatterChart(runs, params, metric, path, files)', () => {
+  const swept = (lrs: string[]) => lrs.map((lr, i) => ({ ...run(String(i), [1, 0.5 + i / 10]), params: { lr } }));
+  const xLabels = (svg: string) => {
+    const $ = parseSvg(svg, { xml: true });
+    return $('g.role-axis').filter((_, g) => ($(g).attr('aria-label') ?? '').startsWith('X-axis')).find('g.role-axis-label text').map((_, t) => $(t).text()).get();
+  };
+
+  it('puts a param swept over decades on a log axis, as line charts decide theirs', async () => {
+    const files: SvgFile[] = [];
+    await scatterChart(swept(['0.0001', '0.0003', '0.001', '0.01', '0.1']), ['lr'], 'loss', path, files);
+    expect(xLabels(files[0]!.svg)).toEqual(expect.arrayContaining(['0.0001', '0.001', '0.01', '0.1']));
+    const linear: SvgFile[] = [];
+    await scatterChart(swept(['0.1', '0.2', '0.3', '0.4', '0.5']), ['lr'], 'loss', path, linear);
+    expect(xLabels(linear[0]!.svg)).not.toContain('0.0001');
+    expect(xLabels(linear[0]!.svg).length).toBeGreaterThan(2);
   });
 });
