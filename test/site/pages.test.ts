@@ -128,6 +128,19 @@ describe('site demo: pages for what the store holds', () => {
   });
 });
 
+describe('reader warnings on the home page', () => {
+  it('lists what reading the stores warned about, folded, and says nothing where there was nothing', async () => {
+    const merged = sites.merged!;
+    const { warnings } = await readStores(merged.stores);
+    expect(warnings.length).toBeGreaterThan(0);
+    const $ = load(merged.out, 'index.html');
+    expect($('details.read-warnings summary').text()).toBe(`${warnings.length} warnings from reading the store: what was skipped or read with care`);
+    expect($('details.read-warnings li').map((_, li) => $(li).text()).get()).toEqual(warnings.map((w) => `${w.path}: ${w.message}`));
+    expect((await readStores(sites.demo!.stores)).warnings).toEqual([]);
+    expect(load(sites.demo!.out, 'index.html')('details.read-warnings').length).toBe(0);
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical sites for the same input', () => {
     const a = sites.demo!;
