@@ -149,11 +149,9 @@ export function rankMetrics(stats: readonly MetricStats[], pinned: readonly stri
  * ranks this way, so they agree; metrics equal in every run and never a curve go last.
  */
 export function inComparisonOrder<R extends { key: string; values: readonly (number | null)[] }>(rows: readonly R[], curve: (key: string) => boolean): R[] {
-  const stats = rows.map((row): MetricStats => {
-    const present = row.values.filter((v): v is number => v !== null);
-    const varies = curve(row.key);
-    return { key: row.key, runs: present.length, points: varies ? 2 : 1, varies, constant: !varies && present.length >= 2 && present.every((v) => same(v, present[0]!)) };
-  });
+  // Each run's latest value as a one-point series; a curve is never constant.
+  const latest = metricStats(rows.flatMap((row) => row.values.flatMap((value) => (value === null ? [] : [{ key: row.key, points: [{ value }] }]))));
+  const stats = latest.map((m) => (curve(m.key) ? { ...m, varies: true, constant: false } : m));
   const order = new Map(rankMetrics(stats).map((key, i) => [key, i]));
   return [...rows].sort((a, b) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity) || compareStrings(a.key, b.key));
 }

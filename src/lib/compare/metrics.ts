@@ -13,7 +13,7 @@
  */
 import { diffRuns, type MetricDiffRow } from '../analyze/diff.ts';
 import { metricDirection, type Direction } from '../analyze/direction.ts';
-import { readMetricName, SYSTEM_PREFIX } from '../analyze/metric-names.ts';
+import { readMetricName } from '../analyze/metric-names.ts';
 import { buildTables } from '../analyze/tables.ts';
 import { globToRegExp } from '../glob.ts';
 import type { Experiment, Run } from '../model.ts';
@@ -51,9 +51,9 @@ export interface ParamRow {
 
 export function compareMetrics(baseline: Run, candidate: Run, experiments: Experiment[], patterns: readonly string[] = []): MetricComparison {
   const diff = diffRuns(buildTables({ runs: [baseline, candidate], experiments }), [baseline.id, candidate.id]);
-  const incidental = (key: string) => patterns.length === 0 && (key.startsWith(SYSTEM_PREFIX) || readMetricName(key).kind === 'bookkeeping');
+  const incidental = (key: string, system: boolean) => patterns.length === 0 && (system || readMetricName(key).kind === 'bookkeeping');
   // In diffRuns' order: most telling first (system metrics rank last anyway).
-  const all = [...diff.metrics.map((r) => toRow(r, false, incidental(r.key))), ...diff.systemMetrics.map((r) => toRow(r, true, incidental(r.key)))];
+  const all = [...diff.metrics.map((r) => toRow(r, false, incidental(r.key, false))), ...diff.systemMetrics.map((r) => toRow(r, true, incidental(r.key, true)))];
   const wanted = patterns.map((p) => globToRegExp(p));
   const selected = (row: MetricRow) => (wanted.length === 0 ? row.baseline !== null && row.candidate !== null : wanted.some((re) => re.test(row.key)));
   const rows = all.filter(selected);
