@@ -58,9 +58,16 @@ export function temporaryFolder(tmpdir: string, prefix: string): { path: string;
 
 /** What Vite compiles: the Astro side of the package, shipped as source. */
 export const SITE_SOURCES = ['src/pages', 'src/components', 'src/layouts', 'src/styles', 'src/lib', 'public'];
+/**
+ * Folders of `src/lib` no page imports (the readers, the compare Markdown): they run compiled,
+ * from `dist/`, so the package leaves their sources out (`!` entries of package.json `files`)
+ * and builds do not copy them.
+ */
+export const NODE_ONLY_SOURCES = ['src/lib/read', 'src/lib/compare'];
 
 function copySiteSources(root: string): void {
-  for (const folder of SITE_SOURCES) cpSync(join(PACKAGE_ROOT, folder), join(root, folder), { recursive: true });
+  const skipped = new Set(NODE_ONLY_SOURCES.map((folder) => join(PACKAGE_ROOT, folder)));
+  for (const folder of SITE_SOURCES) cpSync(join(PACKAGE_ROOT, folder), join(root, folder), { recursive: true, filter: (source) => !skipped.has(source) });
 }
 
 function linkDependencies(modules: string): void {

@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticSpec } from '../../scripts/lib/synthetic.ts';
+import { NODE_ONLY_SOURCES } from '../../src/build/workspace.ts';
 import { writeMlruns } from '../../src/generate/write-mlruns.ts';
 import { FIXTURES, ROOT } from '../support/fixtures.ts';
 import { hashTree, tempDir } from '../support/tmp.ts';
@@ -52,6 +53,9 @@ describe('npm pack', () => {
     expect(listing.filter((p) => p.startsWith('dist/') && !p.endsWith('.js'))).toEqual([]);
     expect(listing.filter((p) => p.startsWith('content/') && !p.startsWith('content/reports/'))).toEqual([]);
     expect(listing.some((p) => /(^|\/)(test|\.ci|scripts|node_modules)\//.test(p))).toBe(false);
+    // The Node-only parts of src/lib run from dist/: their sources stay out.
+    for (const folder of NODE_ONLY_SOURCES) expect(listing.filter((p) => p.startsWith(`${folder}/`)), folder).toEqual([]);
+    expect(listing).toContain('src/lib/site/format.ts');
   });
 
   it('installs into an empty project without overrides, on the registry this project builds against', () => {
