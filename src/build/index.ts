@@ -30,7 +30,7 @@ export interface BuildResult extends BuildSummary {
 }
 
 export async function build(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
-  checkOutDir(options.outDir, options.cwd, options.stores);
+  await checkOutDir(options.outDir, options.cwd, options.stores);
   effects.signal?.throwIfAborted();
   const workspace = createWorkspace(effects.tmpdir);
   try {
