@@ -1,7 +1,7 @@
 import { load as parseSvg } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../../src/lib/model.ts';
-import { historyChart, scatterChart, type SvgFile } from '../../../src/lib/site/charts-static.ts';
+import { historyChart, parallelChart, scatterChart, type SvgFile } from '../../../src/lib/site/charts-static.ts';
 
 const run = (id: string, values: number[]): Run => ({
   id, experimentId: '1', name: `run-${id}`, status: 'FINISHED', lifecycleStage: 'active', params: {}, tags: {}, inputs: [], artifacts: [], loggedModels: [],
@@ -40,5 +40,18 @@ describe('scatterChart(runs, params, metric, path, files)', () => {
     await scatterChart(swept(['0.1', '0.2', '0.3', '0.4', '0.5']), ['lr'], 'loss', path, linear);
     expect(xLabels(linear[0]!.svg)).not.toContain('0.0001');
     expect(xLabels(linear[0]!.svg).length).toBeGreaterThan(2);
+  });
+});
+
+describe('which params the overview charts draw', () => {
+  // Four runs: a label no two share, a numeric setting, and a categorical one two runs share.
+  const runs = ['a', 'b', 'c', 'd'].map((id, i) => ({ ...run(id, [1, 0.5 + i / 10]), params: { label: `run-${id}-xyz`, depth: String(3 + i), optimizer: i % 2 ? 'adam' : 'sgd' } }));
+
+  it('leaves out a param that only labels each run, in parallel coordinates and in the scatter plot', async () => {
+    const files: SvgFile[] = [];
+    expect((await parallelChart(runs, ['label', 'depth', 'optimizer'], 'loss', path, files))?.caption).toBe('depth, optimizer → loss, 4 runs');
+    expect((await scatterChart(runs, ['label', 'optimizer', 'depth'], 'loss', path, files))?.caption).toBe('loss against depth, 4 runs');
+    expect((await scatterChart(runs, ['label', 'optimizer'], 'loss', path, files))?.caption).toBe('loss against optimizer, 4 runs');
+    expect(await scatterChart(runs, ['label'], 'loss', path, files)).toBeUndefined();
   });
 });
