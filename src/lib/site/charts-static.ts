@@ -142,25 +142,28 @@ function steadyDomain(runs: Run[], metric: string, labels: Map<string, string>, 
   return [lo, hi];
 }
 
+/** More values than a text axis can show apart. */
+const TEXT_AXIS_VALUES = 12;
+
 /**
- * The params of `params` a chart of `runs` can say something about: those that vary, and not a
- * label of each run (text no two runs share, such as augury's `experiment_value`, names the run;
- * it is no setting to read a trend off).
+ * The params worth charting by default for `runs`: those that vary, and no text param with more
+ * values than an axis can show apart (augury's `experiment_value`, a label unique to each of
+ * its 42 runs, is no setting to read a trend off). A param asked for by name is drawn anyway.
  */
-function chartableParams(runs: readonly Run[], params: readonly string[]): string[] {
+export function chartableParams(runs: readonly Run[], params: readonly string[]): string[] {
   return params.filter((p) => {
     const values = runs.flatMap((r) => (r.params[p] === undefined ? [] : [r.params[p]]));
     const distinct = new Set(values).size;
-    return distinct > 1 && (distinct < values.length || values.length < 3 || axisType(values) === 'quantitative');
+    return distinct > 1 && (distinct <= TEXT_AXIS_VALUES || axisType(values) === 'quantitative');
   });
 }
 
-/** Params (those that vary, not run labels) → metric, one line per run, for the best runs. */
+/** Params (those that vary) → metric, one line per run, for the best runs. */
 export async function parallelChart(runs: Run[], params: string[], metric: string, path: (theme: Theme) => string, files: SvgFile[]): Promise<ChartImage | undefined> {
   const withMetric = runs.filter((r) => r.metrics[metric] && Number.isFinite(metricNumber(r.metrics[metric].latest.value))).slice(0, PARALLEL_RUNS);
   // Axes every run has (a run missing one is left out of the chart, as MLflow does) and that vary.
   const common = params.filter((p) => withMetric.filter((r) => r.params[p] !== undefined).length >= 0.9 * withMetric.length);
-  const dims = chartableParams(withMetric, common).slice(0, PARALLEL_DIMS);
+  const dims = common.filter((p) => new Set(withMetric.map((r) => r.params[p])).size > 1).slice(0, PARALLEL_DIMS);
   if (withMetric.length < 2 || dims.length === 0) return undefined;
   const labels = runLabels(withMetric.map((r) => ({ id: r.id, name: r.name })));
   const data = parallelData(
@@ -177,11 +180,12 @@ export async function parallelChart(runs: Run[], params: string[], metric: strin
 export async function scatterChart(runs: Run[], params: string[], metric: string, path: (theme: Theme) => string, files: SvgFile[]): Promise<ChartImage | undefined> {
   const withMetric = runs.filter((r) => r.metrics[metric] && Number.isFinite(metricNumber(r.metrics[metric].latest.value))).slice(0, SCATTER_RUNS);
   // A numeric setting first (a learning rate, a depth), then the one with the most values.
-  const param = chartableParams(withMetric, params)
+  const param = params
     .map((p) => {
       const values = withMetric.flatMap((r) => (r.params[p] === undefined ? [] : [r.params[p]]));
       return { p, numeric: axisType(values) === 'quantitative', values: new Set(values).size };
     })
+    .filter(({ values }) => values > 1)
     .sort((a, b) => Number(b.numeric) - Number(a.numeric) || b.values - a.values)[0]?.p;
   if (!param || withMetric.length < 2) return undefined;
   const points = withMetric.filter((r) => r.params[param] !== undefined);

@@ -1,7 +1,7 @@
 import { load as parseSvg } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../../src/lib/model.ts';
-import { historyChart, parallelChart, scatterChart, type SvgFile } from '../../../src/lib/site/charts-static.ts';
+import { chartableParams, historyChart, parallelChart, scatterChart, type SvgFile } from '../../../src/lib/site/charts-static.ts';
 
 const run = (id: string, values: number[]): Run => ({
   id, experimentId: '1', name: `run-${id}`, status: 'FINISHED', lifecycleStage: 'active', params: {}, tags: {}, inputs: [], artifacts: [], loggedModels: [],
@@ -44,14 +44,20 @@ describe('scatterChart(runs, params, metric, path, files)', () => {
 });
 
 describe('which params the overview charts draw', () => {
-  // Four runs: a label no two share, a numeric setting, and a categorical one two runs share.
-  const runs = ['a', 'b', 'c', 'd'].map((id, i) => ({ ...run(id, [1, 0.5 + i / 10]), params: { label: `run-${id}-xyz`, depth: String(3 + i), optimizer: i % 2 ? 'adam' : 'sgd' } }));
+  // Fourteen runs: a label each has its own, a numeric setting, a categorical one of two values.
+  const runs = Array.from({ length: 14 }, (_, i) => ({ ...run(String(i), [1, 0.5 + i / 100]), params: { label: `run-${i}-xyz`, depth: String(3 + i), optimizer: i % 2 ? 'adam' : 'sgd' } }));
 
-  it('leaves out a param that only labels each run, in parallel coordinates and in the scatter plot', async () => {
+  it('chooses by default the params that vary, no text param with more values than an axis shows apart', () => {
+    expect(chartableParams(runs, ['label', 'depth', 'optimizer', 'missing'])).toEqual(['depth', 'optimizer']);
+    // Three runs with a model each: a text axis of three values reads well.
+    const three = runs.slice(0, 3).map((r, i) => ({ ...r, params: { model: ['logreg', 'xgb', 'lgbm'][i]! } }));
+    expect(chartableParams(three, ['model'])).toEqual(['model']);
+  });
+
+  it('draws what it is given, the scatter preferring a numeric setting', async () => {
     const files: SvgFile[] = [];
-    expect((await parallelChart(runs, ['label', 'depth', 'optimizer'], 'loss', path, files))?.caption).toBe('depth, optimizer → loss, 4 runs');
-    expect((await scatterChart(runs, ['label', 'optimizer', 'depth'], 'loss', path, files))?.caption).toBe('loss against depth, 4 runs');
-    expect((await scatterChart(runs, ['label', 'optimizer'], 'loss', path, files))?.caption).toBe('loss against optimizer, 4 runs');
-    expect(await scatterChart(runs, ['label'], 'loss', path, files)).toBeUndefined();
+    expect((await scatterChart(runs, ['label', 'optimizer', 'depth'], 'loss', path, files))?.caption).toBe('loss against depth, 14 runs');
+    expect((await scatterChart(runs, ['label'], 'loss', path, files))?.caption).toBe('loss against label, 14 runs');
+    expect((await parallelChart(runs, chartableParams(runs, ['label', 'depth', 'optimizer']), 'loss', path, files))?.caption).toBe('depth, optimizer → loss, 14 runs');
   });
 });

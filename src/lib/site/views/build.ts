@@ -8,7 +8,7 @@ import { metricStatsOfRuns, rankMetricStats } from '../../analyze/relevance.ts';
 import { resolveRun } from '../../analyze/resolve-run.ts';
 import { buildTables, type RunTables } from '../../analyze/tables.ts';
 import type { Run, Snapshot } from '../../model.ts';
-import { barChart, historyChart, parallelChart, scatterChart, type ChartImage, type ChartImages, type RunStyles, type SvgFile } from '../charts-static.ts';
+import { barChart, chartableParams, historyChart, parallelChart, scatterChart, type ChartImage, type ChartImages, type RunStyles, type SvgFile } from '../charts-static.ts';
 import type { ReportContext } from '../reports/embeds/context.ts';
 import { prepareReports, reportsWithin, type ReportSource } from '../reports/prepare.ts';
 import { dataFiles } from '../routes.ts';
@@ -159,7 +159,7 @@ const HALF_WIDTH = 680;
 async function experimentCharts(experimentId: string, runs: Run[], metrics: ExperimentMetrics, { metric, ranked }: Ranking, styles: RunStyles, svgs: SvgFile[]): Promise<ChartImages> {
   const byId = new Map(runs.map((r) => [r.id, r]));
   const best = ranked.flatMap((r) => byId.get(r.id) ?? []);
-  const params = keysByFrequency(runs, (r) => r.params).map(([k]) => k);
+  const params = chartableParams(runs, keysByFrequency(runs, (r) => r.params).map(([k]) => k));
   const path = (name: string) => (theme: 'light' | 'dark') => dataFiles.chart(experimentId, name, theme);
   const charts: ChartImages = {};
   const metricCharts: ChartImage[] = [];

@@ -11,7 +11,7 @@
  */
 import type { XAxis } from '../../../charts/line-spec.ts';
 import type { Run } from '../../../model.ts';
-import { HISTORY_RUNS, historyChart, parallelChart, scatterChart, type ChartImage, type SvgFile } from '../../charts-static.ts';
+import { chartableParams, HISTORY_RUNS, historyChart, parallelChart, scatterChart, type ChartImage, type SvgFile } from '../../charts-static.ts';
 import { runName } from '../../format.ts';
 import type { Theme } from '../../../charts/theme.ts';
 import { keysByFrequency } from '../../views/experiment-view.ts';
@@ -83,7 +83,7 @@ function defaultMetric(context: ReportContext, runs: Run[], line: number | undef
 
 export async function resolveParallel(spec: ParallelSpec, context: ReportContext, lineOf: LineOf): Promise<Resolved<ParamsChartView>> {
   const { runs, metric, where } = rankedForChart(spec, context, lineOf);
-  const params = spec.params ?? keysByFrequency(runs, (r) => r.params).map(([key]) => key);
+  const params = spec.params ?? chartableParams(runs, keysByFrequency(runs, (r) => r.params).map(([key]) => key));
   for (const param of spec.params ?? []) requireKey(runs, 'param', param, where, lineOf('params'));
   const svgs = await inline((path, files) => parallelChart(runs, params, metric, path, files));
   if (!svgs) throw new EmbedProblem(`no param ${spec.params ? `among ${spec.params.map(quote).join(', ')} ` : ''}varies across the ${runs.length} runs of ${where} that logged ${quote(metric)}: nothing to draw`, lineOf(spec.params ? 'params' : 'metric'));
@@ -93,7 +93,7 @@ export async function resolveParallel(spec: ParallelSpec, context: ReportContext
 export async function resolveScatter(spec: ScatterSpec, context: ReportContext, lineOf: LineOf): Promise<Resolved<ParamsChartView>> {
   const { runs, metric, where } = rankedForChart(spec, context, lineOf);
   if (spec.param !== undefined) requireKey(runs, 'param', spec.param, where, lineOf('param'));
-  const params = spec.param !== undefined ? [spec.param] : keysByFrequency(runs, (r) => r.params).map(([key]) => key);
+  const params = spec.param !== undefined ? [spec.param] : chartableParams(runs, keysByFrequency(runs, (r) => r.params).map(([key]) => key));
   const svgs = await inline((path, files) => scatterChart(runs, params, metric, path, files));
   if (!svgs) throw new EmbedProblem(`${spec.param !== undefined ? `param ${quote(spec.param)} has one value` : 'no param varies'} across the ${runs.length} runs of ${where} that logged ${quote(metric)}: nothing to draw`, lineOf(spec.param !== undefined ? 'param' : 'metric'));
   return { view: { kind: 'scatter', ...svgs, ...(spec.caption ? { caption: spec.caption } : {}) }, cites: [], draws: runs };
